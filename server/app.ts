@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { installMetrics } from './http/metrics.ts';
+import { installStaticWeb, isApiPath } from './http/static-web.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { unitsRoutes } from './modules/units/routes.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Close the database when the app closes (true when the app owns it, e.g. main.ts). */
+  ownsDatabase?: boolean;
+}
+
+/** Builds the whole HTTP application without listening; tests call this and use `app.inject()`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // Never log credentials or personal contact data (ISSUE 7: no phone numbers in logs).
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const ctx: AppContext = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    clock: options.clock ?? systemClock,
+    log: app.log,
+  };
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Một Cửa API',
+        description:
+          'Online public services and the shared three-tier one-stop office (Vietnamese first, English with Accept-Language: en).',
+        version: '0.1.0',
+      },
+      servers: [{ url: config.PUBLIC_URL }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const hasWeb = await installStaticWeb(app, config.WEB_DIST_DIR);
+  installErrorHandling(app, (request, reply) =>
+    hasWeb && request.method === 'GET' && !isApiPath(request.url) ? reply.sendFile('index.html') : undefined,
+  );
+  installMetrics(app);
+
+  await app.register(healthRoutes, { ctx });
+  await app.register(unitsRoutes, { ctx });
+
+  if (options.ownsDatabase) app.addHook('onClose', async () => database.close());
+  return app;
+}

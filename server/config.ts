@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every setting is validated at start-up; a bad value stops the
+ * process with one line naming the variable and what was expected.
+ */
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+// Which set of administrative units is in force. 2018 is the article's three tiers (city, 30
+// districts, 584 communes); 2025 is the two-tier reform (Resolution 1656/NQ-UBTVQH15, from 01/07/2025).
+export const UnitSet = z.enum(['2018', '2025']);
+export type UnitSet = z.infer<typeof UnitSet>;
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const Config = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => v === 'memory://' || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file://'), {
+      message: 'expected postgres://…, postgresql://…, file://<dir> or memory://',
+    })
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+  LOG_LEVEL: LogLevel.default('info'),
+  PUBLIC_URL: z
+    .url({ message: 'expected an absolute URL such as https://dichvucong.hanoi.gov.vn' })
+    .default('http://localhost:3000'),
+  UNIT_SET: UnitSet.default('2018'),
+  WEB_DIST_DIR: z.string().min(1).default('./web/dist'),
+  RUN_WORKER: booleanFlag.default(true),
+  // Demo officers, citizens and dossiers; `npm start` turns it on, production leaves it off.
+  SEED_DEMO: booleanFlag.default(false),
+});
+export type Config = z.infer<typeof Config>;
+
+export class ConfigError extends Error {}
+
+/** Parses an environment-like record; throws ConfigError with one readable line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Config.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    return `Invalid configuration: ${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}

@@ -1,0 +1,118 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+/**
+ * The one place that knows whether we run on embedded PGlite or on a PostgreSQL server.
+ * Everything else sees a Kysely<DB> plus `exec` for multi-statement SQL (migrations).
+ */
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Runs a multi-statement SQL script (no parameters), e.g. a seed. */
+  exec(sqlText: string): Promise<void>;
+  /**
+   * Runs fn on one dedicated session that holds an advisory lock for its whole duration, so that
+   * several processes starting at once apply migrations one after the other.
+   */
+  withLockedSession<T>(lockId: number, fn: (session: RawSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface RawSession {
+  exec(sqlText: string): Promise<void>;
+  query<R>(sqlText: string, params?: unknown[]): Promise<R[]>;
+}
+
+// Normalise the drivers (PLATFORM.md fact 4): bigint as a JS number (our counters stay far below
+// 2^53), DATE as the plain 'YYYY-MM-DD' string (never a Date in the process's local time zone).
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+export async function openDatabase(url: string | undefined, pgliteDir: string): Promise<DatabaseHandle> {
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  const dataDir =
+    url === 'memory://' ? undefined : url?.startsWith('file://') ? url.slice('file://'.length) : pgliteDir;
+  return openPglite(dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pg_trgm, unaccent },
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [DATE]: (v: string) => v,
+      [NUMERIC]: (v: string) => v,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (sqlText) => {
+      await pglite.exec(sqlText);
+    },
+    // PGlite is one connection in one process (PLATFORM.md fact 3): nobody else can race us.
+    withLockedSession: (_lockId, fn) =>
+      fn({
+        exec: async (sqlText) => {
+          await pglite.exec(sqlText);
+        },
+        query: async <R>(sqlText: string, params?: unknown[]) => (await pglite.query<R>(sqlText, params)).rows,
+      }),
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(INT8, (v: string) => Number(v));
+  types.setTypeParser(DATE, (v: string) => v);
+  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    exec: async (sqlText) => {
+      // No parameters → node-postgres uses the simple query protocol, which accepts many statements.
+      await pool.query(sqlText);
+    },
+    withLockedSession: async (lockId, fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [lockId]);
+        try {
+          return await fn({
+            exec: async (sqlText) => {
+              await client.query(sqlText);
+            },
+            query: async <R>(sqlText: string, params?: unknown[]) => (await client.query(sqlText, params)).rows as R[],
+          });
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [lockId]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { AppContext } from '../context.ts';
+
+/** Result of one module's demo seed: lines to print for the person who ran `npm start`. */
+export interface SeedReport {
+  lines: string[];
+}
+
+export type DemoSeeder = (ctx: AppContext) => Promise<SeedReport>;
+
+/**
+ * Demo data for trying the product (`npm start` on a fresh database, or `npm run seed`). Each module
+ * that has demo data adds its seeder here; every seeder is idempotent.
+ */
+export const demoSeeders: DemoSeeder[] = [];
+
+export async function seedDemoData(ctx: AppContext): Promise<string[]> {
+  const lines: string[] = [];
+  for (const seeder of demoSeeders) lines.push(...(await seeder(ctx)).lines);
+  return lines;
+}

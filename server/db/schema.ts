@@ -1,0 +1,7 @@
+import type { UnitsTables } from '../modules/units/tables.ts';
+
+/**
+ * The whole database as Kysely sees it: each module declares its own tables in its `tables.ts`
+ * and is listed here once.
+ */
+export interface DB extends UnitsTables {}

@@ -1,0 +1,12 @@
+import type { DatabaseHandle } from './client.ts';
+import { migrateDatabase } from './migrate.ts';
+import { loadUnitsReference } from '../modules/units/reference.ts';
+
+/** Brings a database to the current schema and reference data: what every environment needs. */
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+): Promise<{ migrations: string[]; referenceLoaded: boolean }> {
+  const migrations = await migrateDatabase(handle);
+  const referenceLoaded = await loadUnitsReference(handle.db);
+  return { migrations, referenceLoaded };
+}

@@ -1,0 +1,68 @@
+import { performance } from 'node:perf_hooks';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { seedDemoData } from './db/demo-seed.ts';
+import { prepareDatabase } from './db/setup.ts';
+import { systemClock } from './lib/clock.ts';
+
+/** Entry point: `node server/main.ts http | migrate | seed`. The app itself is built in app.ts. */
+const MODES = ['http', 'migrate', 'seed'] as const;
+type Mode = (typeof MODES)[number];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const mode = (process.argv[2] ?? 'http') as Mode;
+  if (!MODES.includes(mode)) {
+    process.stderr.write(`Unknown mode "${mode}". Use one of: ${MODES.join(', ')}\n`);
+    process.exit(2);
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.LOG_LEVEL });
+  const database = await openDatabase(config.DATABASE_URL, config.PGLITE_DIR);
+  const prepared = await prepareDatabase(database);
+  log.info(
+    { database: database.kind, migrations: prepared.migrations, referenceLoaded: prepared.referenceLoaded },
+    'database ready',
+  );
+
+  if (mode === 'migrate') {
+    await database.close();
+    return;
+  }
+  const ctx = { db: database.db, dbKind: database.kind, config, clock: systemClock, log };
+  if (mode === 'seed' || config.SEED_DEMO) {
+    const lines = await seedDemoData(ctx);
+    if (lines.length > 0) process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  }
+  if (mode === 'seed') {
+    await database.close();
+    return;
+  }
+
+  const app = await buildApp({ config, database, ownsDatabase: true });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ startupMs: Math.round(performance.now() - started), url: config.PUBLIC_URL }, 'listening');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
