@@ -10,6 +10,7 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { installMetrics } from './http/metrics.ts';
 import { installStaticWeb, isApiPath } from './http/static-web.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 
@@ -76,6 +77,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(healthRoutes, { ctx });
   await app.register(unitsRoutes, { ctx });
+  await app.register(calendarRoutes, { ctx });
 
   if (options.ownsDatabase) app.addHook('onClose', async () => database.close());
   return app;

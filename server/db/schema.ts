@@ -1,7 +1,8 @@
+import type { CalendarTables } from '../modules/calendar/tables.ts';
 import type { UnitsTables } from '../modules/units/tables.ts';
 
 /**
  * The whole database as Kysely sees it: each module declares its own tables in its `tables.ts`
  * and is listed here once.
  */
-export interface DB extends UnitsTables {}
+export interface DB extends UnitsTables, CalendarTables {}

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from './client.ts';
 import { migrateDatabase } from './migrate.ts';
+import { loadCalendarReference } from '../modules/calendar/reference.ts';
 import { loadUnitsReference } from '../modules/units/reference.ts';
 
 /** Brings a database to the current schema and reference data: what every environment needs. */
@@ -8,5 +9,6 @@ export async function prepareDatabase(
 ): Promise<{ migrations: string[]; referenceLoaded: boolean }> {
   const migrations = await migrateDatabase(handle);
   const referenceLoaded = await loadUnitsReference(handle.db);
+  await loadCalendarReference(handle.db);
   return { migrations, referenceLoaded };
 }
