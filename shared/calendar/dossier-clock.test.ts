@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyPause,
-  classifyTimeliness,
-  computeStepDueDates,
-  extendDueDate,
-  restartDueDate,
-} from './dossier-clock.ts';
+import { applyPause, classifyTimeliness, computeStepDueDates, extendDueDate, restartDueDate } from './dossier-clock.ts';
 import { CalendarInputError } from './errors.ts';
 import { calendar, local, vn } from './test-helpers.ts';
 

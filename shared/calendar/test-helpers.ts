@@ -17,11 +17,23 @@ export function local(instant: Date | number): string {
 }
 
 /** Due instant as a local-time literal. */
-export function due(start: string, value: number, unit: DurationUnit, options: DueOptions = {}, cal = calendar): string {
+export function due(
+  start: string,
+  value: number,
+  unit: DurationUnit,
+  options: DueOptions = {},
+  cal = calendar,
+): string {
   return local(computeDueDate(cal, vn(start), { value, unit }, options).dueAt);
 }
 
 /** Start instant as a local-time literal. */
-export function starts(start: string, value: number, unit: DurationUnit, options: DueOptions = {}, cal = calendar): string {
+export function starts(
+  start: string,
+  value: number,
+  unit: DurationUnit,
+  options: DueOptions = {},
+  cal = calendar,
+): string {
   return local(computeDueDate(cal, vn(start), { value, unit }, options).startsAt);
 }

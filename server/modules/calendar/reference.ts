@@ -20,7 +20,11 @@ const LOADED_BY = 'reference/vn-holidays.json';
  */
 export async function loadCalendarReference(db: Database): Promise<boolean> {
   const { text, sha256 } = await readReferenceFile(FILE);
-  const loaded = await db.selectFrom('reference_loads').select('sha256').where('name', '=', 'calendar').executeTakeFirst();
+  const loaded = await db
+    .selectFrom('reference_loads')
+    .select('sha256')
+    .where('name', '=', 'calendar')
+    .executeTakeFirst();
   if (loaded?.sha256 === sha256) return false;
   const years = (JSON.parse(text) as { years: Record<string, ReferenceYear> }).years;
   await db.transaction().execute(async (trx) => {

@@ -21,7 +21,11 @@ export interface OfficialDayRow {
 export async function findOfficialTables(db: Database): Promise<{ years: OfficialYearRow[]; days: OfficialDayRow[] }> {
   const [years, days] = await Promise.all([
     db.selectFrom('calendar_years').select(['year', 'status', 'provisional', 'sources']).orderBy('year').execute(),
-    db.selectFrom('calendar_official_days').select(['date', 'year', 'kind', 'name', 'source']).orderBy('date').execute(),
+    db
+      .selectFrom('calendar_official_days')
+      .select(['date', 'year', 'kind', 'name', 'source'])
+      .orderBy('date')
+      .execute(),
   ]);
   return { years, days };
 }
@@ -86,7 +90,9 @@ export async function replaceOfficialYear(
 }
 
 export async function hasOfficialYear(db: Database, year: number): Promise<boolean> {
-  return (await db.selectFrom('calendar_years').select('year').where('year', '=', year).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('calendar_years').select('year').where('year', '=', year).executeTakeFirst()) !== undefined
+  );
 }
 
 export async function findAgencyWindows(db: Database, agencyId: string): Promise<WorkingWindow[] | undefined> {

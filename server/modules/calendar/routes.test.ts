@@ -24,7 +24,11 @@ describe('POST /api/calendar/due', () => {
   });
 
   it('accepts any offset and applies the 15:00 cut-off', async () => {
-    const res = await due({ start: '2023-10-27T08:30:00Z', duration: { value: 1, unit: 'workingDays' }, cutoff15: true });
+    const res = await due({
+      start: '2023-10-27T08:30:00Z',
+      duration: { value: 1, unit: 'workingDays' },
+      cutoff15: true,
+    });
     expect(res.json()).toMatchObject({ startsAt: '2023-10-30T07:00:00+07:00', dueAt: '2023-10-30T17:00:00+07:00' });
   });
 
@@ -121,7 +125,11 @@ describe('editing an official year', () => {
     );
     expect((await due(body)).json()).toMatchObject({ dueAt: '2028-01-24T09:00:00+07:00', provisional: false });
     const year = (await t.app.inject('/api/calendar/2028')).json();
-    expect(year).toMatchObject({ provisional: false, source: 'official', daysOff: [{ date: '2028-01-21', name: 'Nghỉ thử' }] });
+    expect(year).toMatchObject({
+      provisional: false,
+      source: 'official',
+      daysOff: [{ date: '2028-01-21', name: 'Nghỉ thử' }],
+    });
     expect(await countOfficialDayChanges(t.ctx.db, 2028)).toBe(1);
   });
 

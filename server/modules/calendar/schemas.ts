@@ -4,11 +4,7 @@ import { MAX_DURATION } from '../../../shared/calendar/due-date.ts';
 const AgencyId = z.string().min(1).max(64);
 
 // The calendar checks the instant itself (offset mandatory, real dates); this only keeps garbage out.
-const Instant = z
-  .string()
-  .min(16)
-  .max(40)
-  .describe('ISO 8601 with an explicit offset, e.g. 2023-10-27T09:32:00+07:00');
+const Instant = z.string().min(16).max(40).describe('ISO 8601 with an explicit offset, e.g. 2023-10-27T09:32:00+07:00');
 
 export const DurationUnit = z.enum(['workingDays', 'workingHours', 'calendarDays']);
 

@@ -59,7 +59,10 @@ function toValidationError(error: unknown, context: string): unknown {
       : `Giá trị của "${error.field}" không hợp lệ.`;
   return new AppError(
     'VALIDATION',
-    { vi: 'Dữ liệu gửi lên chưa hợp lệ; xem chi tiết từng trường.', en: 'The request is not valid; see the details for each field.' },
+    {
+      vi: 'Dữ liệu gửi lên chưa hợp lệ; xem chi tiết từng trường.',
+      en: 'The request is not valid; see the details for each field.',
+    },
     [{ field, message: { vi, en: error.message } }],
   );
 }
