@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyPause, classifyTimeliness, computeStepDueDates, extendDueDate, restartDueDate } from './dossier-clock.ts';
+import {
+  applyPause,
+  classifyPending,
+  classifyTimeliness,
+  computeStepDueDates,
+  extendDueDate,
+  isDueSoon,
+  restartDueDate,
+} from './dossier-clock.ts';
 import { CalendarInputError } from './errors.ts';
 import { calendar, local, vn } from './test-helpers.ts';
 
@@ -73,5 +81,19 @@ describe('step budgets', () => {
   it('rejects budgets that exceed the statutory limit', () => {
     expect(() => computeStepDueDates(calendar, vn('2023-10-27 07:00'), [0.5, 0.75], 1)).toThrow(CalendarInputError);
     expect(() => computeStepDueDates(calendar, vn('2023-10-27 07:00'), [0, 0.5], 1)).toThrow(/budgets\[0\]/);
+  });
+});
+
+describe('pending dossiers', () => {
+  it('is in time at a period end if due at or after it, else overdue', () => {
+    expect(classifyPending(vn('2023-11-15 09:00'), vn('2023-11-14 23:59'))).toBe('inTime');
+    expect(classifyPending(vn('2023-11-14 23:59'), vn('2023-11-14 23:59'))).toBe('inTime');
+    expect(classifyPending(vn('2023-11-14 09:00'), vn('2023-11-14 23:59'))).toBe('overdue');
+  });
+
+  it('is due soon within the next 24 hours only', () => {
+    expect(isDueSoon(vn('2023-11-03 09:32'), vn('2023-11-02 09:32'))).toBe(true);
+    expect(isDueSoon(vn('2023-11-03 09:32'), vn('2023-11-02 09:31'))).toBe(false);
+    expect(isDueSoon(vn('2023-11-03 09:32'), vn('2023-11-03 09:33'))).toBe(false);
   });
 });

@@ -105,3 +105,18 @@ export function computeStepDueDates(
     return new Date(fromWorkingAxis(calendar, axis + cumulative, true));
   });
 }
+
+export type PendingState = 'inTime' | 'overdue';
+
+/** DOMAIN §4 (reports): a dossier still pending at a period end is in time if due ≥ the period end. */
+export function classifyPending(dueAt: InstantInput, periodEnd: InstantInput): PendingState {
+  return toEpochMs(dueAt, 'dueAt') >= toEpochMs(periodEnd, 'periodEnd') ? 'inTime' : 'overdue';
+}
+
+const DUE_SOON_MS = 24 * 3_600_000;
+
+/** DOMAIN §4: "due soon" = not yet due, and due within the next 24 hours. */
+export function isDueSoon(dueAt: InstantInput, now: InstantInput): boolean {
+  const left = toEpochMs(dueAt, 'dueAt') - toEpochMs(now, 'now');
+  return left >= 0 && left <= DUE_SOON_MS;
+}

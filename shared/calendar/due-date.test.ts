@@ -119,6 +119,23 @@ describe('computeDueDate', () => {
   });
 });
 
+describe('time zone independence', () => {
+  it('gives the same answers whatever the process time zone', () => {
+    const saved = process.env['TZ'];
+    try {
+      for (const zone of ['America/New_York', 'Asia/Tokyo', 'Pacific/Kiritimati', 'UTC']) {
+        process.env['TZ'] = zone;
+        const r = computeDueDate(calendar, '2023-10-27T09:32:00+07:00', { value: 5, unit: 'workingDays' });
+        expect(formatVnIso(r.dueAt)).toBe('2023-11-03T09:32:00+07:00');
+        expect(due('2023-12-29 16:00', 2, 'workingHours')).toBe('2024-01-02 08:00');
+      }
+    } finally {
+      if (saved === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = saved;
+    }
+  });
+});
+
 describe('bad input', () => {
   const start = '2023-10-27T09:32:00+07:00';
   it.each<[unknown, string]>([

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { applyPause } from './dossier-clock.ts';
 import { computeDueDate, elapsedWorkingMinutes } from './due-date.ts';
 import { MINUTE_MS } from './instant.ts';
+import { isWorkingEpochDay } from './calendar.ts';
+import { vnEpochDay } from './instant.ts';
 import { calendar } from './test-helpers.ts';
 import { isWithinWorkingWindow } from './working-time.ts';
 
@@ -73,6 +75,30 @@ describe('deadline properties', () => {
         const moved = applyPause(calendar, dueAt, pause, resumedAt);
         expect(elapsedWorkingMinutes(calendar, dueAt, moved)).toBe(x);
         expect(moved.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+      }),
+      options,
+    );
+  });
+
+  it('calendar-day limits end inside a window of a working day, no earlier than N days later', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 90 }), (start, n) => {
+        const r = computeDueDate(calendar, start, { value: n, unit: 'calendarDays' });
+        expect(isWorkingEpochDay(calendar, vnEpochDay(r.dueAt.getTime()))).toBe(true);
+        expect(isWithinWorkingWindow(calendar, r.dueAt.getTime())).toBe(true);
+        expect(r.dueAt.getTime()).toBeGreaterThanOrEqual(r.startsAt.getTime() + n * 86_400_000);
+      }),
+      options,
+    );
+  });
+
+  it('the 15:00 cut-off never makes a deadline earlier', () => {
+    fc.assert(
+      fc.property(instant, days, (start, d) => {
+        const plain = computeDueDate(calendar, start, { value: d, unit: 'workingDays' });
+        const cut = computeDueDate(calendar, start, { value: d, unit: 'workingDays' }, { cutoff15: true });
+        expect(cut.startsAt.getTime()).toBeGreaterThanOrEqual(plain.startsAt.getTime());
+        expect(cut.dueAt.getTime()).toBeGreaterThanOrEqual(plain.dueAt.getTime());
       }),
       options,
     );
