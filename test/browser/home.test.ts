@@ -36,6 +36,8 @@ describe('home page', () => {
   it('lets a keyboard user skip to the main content', async () => {
     const page = await h.newPage({ mobile: false });
     await page.goto('/');
+    // Wait until the app has rendered, or the first Tab lands on the bare document.
+    await page.locator('h1').waitFor();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe('Bỏ qua, đến nội dung chính');
