@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { Route, Switch } from 'wouter';
 import { Layout } from './components/layout.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { CataloguePage } from './pages/catalogue.tsx';
 import { DirectoryPage } from './pages/directory.tsx';
 import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { ProcedurePage } from './pages/procedure.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -17,6 +19,8 @@ if (root) {
           <Switch>
             <Route path="/" component={HomePage} />
             <Route path="/co-quan" component={DirectoryPage} />
+            <Route path="/thu-tuc" component={CataloguePage} />
+            <Route path="/thu-tuc/:code" component={ProcedurePage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Layout>

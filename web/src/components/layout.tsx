@@ -21,6 +21,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t('nav.home')}>
             <ul className="nav-list">
               <li>
+                <Link href="/thu-tuc">{t('nav.catalogue')}</Link>
+              </li>
+              <li>
                 <Link href="/co-quan">{t('nav.directory')}</Link>
               </li>
               <li>
