@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIONS,
+  ALL_STATUSES,
+  allowedActions,
+  applyEvent,
+  initialState,
+  replayJournal,
+  TERMINAL_STATUSES,
+  TransitionError,
+  TRANSITIONS,
+  type DossierState,
+  type Effect,
+  type JournalEvent,
+} from './workflow.ts';
+
+const start = (): DossierState => initialState({ handlingAgencyId: 'A' });
+
+// A random effect: acceptance sets acceptedAt (that is what moves a dossier into the processing phase).
+const effectFor = (action: string, n: number): Effect =>
+  action === 'accept'
+    ? { acceptedAt: new Date(n * 1000).toISOString(), code: `A-231027-${String(n).padStart(4, '0')}` }
+    : { stepIndex: n % 3, assigneeId: n % 2 ? 'u1' : null };
+
+/** Random walk: at each step pick any action (allowed or not); record what the table accepts. */
+const walk = fc.array(fc.tuple(fc.constantFrom(...ACTIONS), fc.nat(1000)), { maxLength: 40 });
+
+function run(steps: [string, number][]) {
+  let state = start();
+  const journal: JournalEvent[] = [{ action: 'submit', effect: { handlingAgencyId: 'A' } }];
+  const visited = [state.status];
+  for (const [action, n] of steps) {
+    const event = { action, effect: effectFor(action, n) } as JournalEvent;
+    try {
+      state = applyEvent(state, event);
+      journal.push(event);
+      visited.push(state.status);
+    } catch (error) {
+      expect(error).toBeInstanceOf(TransitionError);
+    }
+  }
+  return { state, journal, visited };
+}
+
+describe('dossier state machine', () => {
+  it('never reaches a status the table does not list for that action', () => {
+    fc.assert(
+      fc.property(walk, (steps) => {
+        let state = start();
+        for (const [action, n] of steps) {
+          const before = state.status;
+          try {
+            state = applyEvent(state, { action, effect: effectFor(action, n) });
+          } catch {
+            continue;
+          }
+          const listed = TRANSITIONS.some(
+            (t) => t.action === action && t.from.includes(before) && t.to === state.status,
+          );
+          expect(listed).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('has no exits from the terminal statuses', () => {
+    for (const status of TERMINAL_STATUSES) {
+      expect(allowedActions({ status, acceptedAt: null })).toEqual([]);
+      expect(allowedActions({ status, acceptedAt: '2023-10-27T02:32:00.000Z' })).toEqual([]);
+    }
+    fc.assert(
+      fc.property(walk, (steps) => {
+        const { visited } = run(steps);
+        const firstTerminal = visited.findIndex((s) => TERMINAL_STATUSES.includes(s));
+        if (firstTerminal >= 0) expect(visited.length).toBe(firstTerminal + 1);
+      }),
+    );
+  });
+
+  it('derives the same state by replaying the journal', () => {
+    fc.assert(
+      fc.property(walk, (steps) => {
+        const { state, journal } = run(steps);
+        expect(replayJournal(journal)).toEqual(state);
+      }),
+    );
+  });
+
+  it('reaches every status from a submission', () => {
+    const seen = new Set<number>([1]);
+    const frontier: DossierState[] = [start(), { ...start(), acceptedAt: 'x' }];
+    while (frontier.length > 0) {
+      const state = frontier.pop()!;
+      for (const action of allowedActions(state)) {
+        const next = applyEvent(state, { action, effect: effectFor(action, 1) });
+        if (!seen.has(next.status)) {
+          seen.add(next.status);
+          frontier.push(next);
+        }
+      }
+    }
+    expect([...seen].sort((a, b) => a - b)).toEqual(ALL_STATUSES);
+  });
+
+  it('names the current status when refusing an action', () => {
+    expect(() => applyEvent(start(), { action: 'approve', effect: {} })).toThrow(/status 1 \(receiving\)/);
+  });
+
+  it('sends a supplement back to the desk before acceptance and to processing after it', () => {
+    const waiting = applyEvent(start(), { action: 'request_supplement', effect: {} });
+    expect(applyEvent(waiting, { action: 'submit_supplement', effect: {} }).status).toBe(1);
+    const accepted = applyEvent(start(), { action: 'accept', effect: effectFor('accept', 1) });
+    const waitingLater = applyEvent(accepted, { action: 'request_supplement', effect: {} });
+    expect(applyEvent(waitingLater, { action: 'submit_supplement', effect: {} }).status).toBe(4);
+  });
+});
