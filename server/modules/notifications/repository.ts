@@ -1,0 +1,135 @@
+import type { Selectable } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import type { Executor } from '../../jobs/queue.ts';
+import type { ChannelName, DevMailboxTable, InboxMessagesTable, Locale, NotificationsTable } from './tables.ts';
+
+export type NotificationRow = Selectable<NotificationsTable>;
+export type InboxRow = Selectable<InboxMessagesTable>;
+export type DevMailboxRow = Selectable<DevMailboxTable>;
+
+export interface NewNotification {
+  dedupKey: string;
+  template: string;
+  channel: ChannelName;
+  accountId: string | null;
+  address: string | null;
+  locale: Locale;
+  params: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** Inserts one outbox row; undefined when the same event already notified this recipient on this channel. */
+export async function insertNotification(trx: Executor, n: NewNotification): Promise<number | undefined> {
+  const row = await trx
+    .insertInto('notifications')
+    .values({
+      dedup_key: n.dedupKey,
+      template: n.template,
+      channel: n.channel,
+      account_id: n.accountId,
+      address: n.address,
+      locale: n.locale,
+      params: JSON.stringify(n.params),
+      created_at: n.createdAt,
+    })
+    .onConflict((oc) => oc.column('dedup_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function findNotification(db: Database, id: number): Promise<NotificationRow | undefined> {
+  return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function recordDelivery(
+  db: Database,
+  id: number,
+  input: { status: 'sent' | 'skipped'; at: Date; providerId: string | null; note: string | null },
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({
+      status: input.status,
+      sent_at: input.status === 'sent' ? input.at : null,
+      provider_id: input.providerId,
+      last_error: input.note,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordFailure(db: Database, id: number, error: string, isDead: boolean): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({
+      status: isDead ? 'dead' : 'failed',
+      last_error: error.slice(0, 2000),
+      // The dead-letter hook records the final state only; the attempt itself was counted already.
+      attempts: isDead ? eb.ref('attempts') : eb('attempts', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'failed'])
+    .execute();
+}
+
+/** Messages sent on a channel since `since`, for the per-channel rate limit (shared by all workers). */
+export async function countSentSince(db: Database, channel: ChannelName, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('channel', '=', channel)
+    .where('sent_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertInboxMessage(db: Database, m: Omit<InboxRow, 'id' | 'read_at'>): Promise<void> {
+  await db
+    .insertInto('inbox_messages')
+    .values(m)
+    .onConflict((oc) => oc.column('notification_id').doNothing())
+    .execute();
+}
+
+export async function insertDevMailboxMessage(db: Database, m: Omit<DevMailboxRow, 'id'>): Promise<void> {
+  await db
+    .insertInto('dev_mailbox')
+    .values(m)
+    .onConflict((oc) => oc.column('notification_id').doNothing())
+    .execute();
+}
+
+export async function listInboxMessages(
+  db: Database,
+  accountId: string,
+  page: { limit: number; beforeId?: number | undefined; unreadOnly: boolean },
+): Promise<{ items: InboxRow[]; unread: number }> {
+  let query = db.selectFrom('inbox_messages').selectAll().where('account_id', '=', accountId);
+  if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
+  if (page.unreadOnly) query = query.where('read_at', 'is', null);
+  const items = await query.orderBy('id', 'desc').limit(page.limit).execute();
+  const unread = await db
+    .selectFrom('inbox_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { items, unread: Number(unread.n) };
+}
+
+/** Marks one of the account's own messages read; false when it is not theirs (or does not exist). */
+export async function markInboxMessageRead(db: Database, accountId: string, id: number, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('inbox_messages')
+    .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(at)) }))
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listDevMailbox(db: Database, limit: number): Promise<DevMailboxRow[]> {
+  return db.selectFrom('dev_mailbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
