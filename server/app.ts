@@ -11,6 +11,7 @@ import { installMetrics } from './http/metrics.ts';
 import { installStaticWeb, isApiPath } from './http/static-web.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 
@@ -78,6 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes, { ctx });
   await app.register(unitsRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
+  await app.register(catalogueRoutes, { ctx });
 
   if (options.ownsDatabase) app.addHook('onClose', async () => database.close());
   return app;
