@@ -3,6 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { Route, Switch } from 'wouter';
 import { Layout } from './components/layout.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { AccountPage } from './pages/account.tsx';
+import { LoginPage } from './pages/login.tsx';
+import { OfficerHomePage } from './pages/officer-home.tsx';
+import { RegisterPage } from './pages/register.tsx';
+import { SessionProvider } from './session.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
 import { DirectoryPage } from './pages/directory.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -15,15 +20,21 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <Layout>
-          <Switch>
-            <Route path="/" component={HomePage} />
-            <Route path="/co-quan" component={DirectoryPage} />
-            <Route path="/thu-tuc" component={CataloguePage} />
-            <Route path="/thu-tuc/:code" component={ProcedurePage} />
-            <Route component={NotFoundPage} />
-          </Switch>
-        </Layout>
+        <SessionProvider>
+          <Layout>
+            <Switch>
+              <Route path="/" component={HomePage} />
+              <Route path="/co-quan" component={DirectoryPage} />
+              <Route path="/thu-tuc" component={CataloguePage} />
+              <Route path="/thu-tuc/:code" component={ProcedurePage} />
+              <Route path="/dang-nhap" component={LoginPage} />
+              <Route path="/dang-ky" component={RegisterPage} />
+              <Route path="/tai-khoan" component={AccountPage} />
+              <Route path="/can-bo" component={OfficerHomePage} />
+              <Route component={NotFoundPage} />
+            </Switch>
+          </Layout>
+        </SessionProvider>
       </I18nProvider>
     </StrictMode>,
   );

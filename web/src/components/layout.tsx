@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
+  const { account } = useSession();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -25,6 +27,13 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <Link href="/co-quan">{t('nav.directory')}</Link>
+              </li>
+              <li>
+                {account ? (
+                  <Link href={account.kind === 'officer' ? '/can-bo' : '/tai-khoan'}>{t('nav.account')}</Link>
+                ) : (
+                  <Link href="/dang-nhap">{t('nav.login')}</Link>
+                )}
               </li>
               <li>
                 <button
