@@ -12,7 +12,10 @@ import { installStaticWeb, isApiPath } from './http/static-web.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { installIdentity } from './modules/identity/guard.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 
 export interface BuildAppOptions {
@@ -75,9 +78,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     hasWeb && request.method === 'GET' && !isApiPath(request.url) ? reply.sendFile('index.html') : undefined,
   );
   installMetrics(app);
+  await installIdentity(app, ctx); // before any module route: the permission guard checks every later route
 
   await app.register(healthRoutes, { ctx });
   await app.register(unitsRoutes, { ctx });
+  await app.register(identityRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
 

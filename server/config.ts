@@ -32,6 +32,22 @@ export const Config = z.object({
   RUN_WORKER: booleanFlag.default(true),
   // Demo officers, citizens and dossiers; `npm start` turns it on, production leaves it off.
   SEED_DEMO: booleanFlag.default(false),
+  // Identity (issue 3): session lifetimes, abuse limits, dev mailbox, national e-ID (VNeID) login.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_LOGIN_MAX: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_REGISTER_MAX: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_CODE_MAX: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_LOOKUP_MAX: z.coerce.number().int().min(1).default(120),
+  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
+  // Shows one-time codes at GET /api/dev/mailbox and in the log; never in production.
+  DEV_MAILBOX: booleanFlag.default(false),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
   // Job queue and notifications (issue 7, docs/jobs.md, docs/notifications.md). Unset SMTP_URL / SMS_GATEWAY_URL:
   // messages go to the development mailbox instead of real people; ZNS stays off without ZNS_ACCESS_TOKEN.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

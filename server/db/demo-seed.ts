@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { seedIdentityDemo } from '../modules/identity/demo-seed.ts';
 
 /** Result of one module's demo seed: lines to print for the person who ran `npm start`. */
 export interface SeedReport {
@@ -11,7 +12,9 @@ export type DemoSeeder = (ctx: AppContext) => Promise<SeedReport>;
  * Demo data for trying the product (`npm start` on a fresh database, or `npm run seed`). Each module
  * that has demo data adds its seeder here; every seeder is idempotent.
  */
-export const demoSeeders: DemoSeeder[] = [];
+export const demoSeeders: DemoSeeder[] = [
+  seedIdentityDemo, // first: other seeders use its accounts
+];
 
 export async function seedDemoData(ctx: AppContext): Promise<string[]> {
   const lines: string[] = [];
