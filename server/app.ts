@@ -17,6 +17,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { installIdentity } from './modules/identity/guard.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
+import { paymentsRoutes } from './modules/payments/routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
+  await app.register(paymentsRoutes, { ctx });
 
   if (options.ownsDatabase) app.addHook('onClose', async () => database.close());
   return app;

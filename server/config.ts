@@ -63,6 +63,23 @@ export const Config = z.object({
     .string()
     .regex(/^(email|sms|zns|inapp)=\d+(,(email|sms|zns|inapp)=\d+)*$/, 'expected channel=perMinute,…')
     .default('email=120,sms=60,zns=60'),
+  // Payments (issue 8, docs/payments.md). The collecting account printed in VietQR; gateways stay offline
+  // (no network call) until their credentials are set.
+  PAYMENTS_VIETQR_BANK_BIN: z.string().regex(/^\d{6}$/, 'expected a 6-digit NAPAS bank BIN').default('970415'),
+  PAYMENTS_VIETQR_ACCOUNT: z.string().regex(/^[A-Za-z0-9]{1,19}$/, 'expected 1–19 letters or digits').default('113000123456'),
+  PAYMENTS_VIETQR_ACCOUNT_NAME: z.string().min(1).max(60).optional(),
+  PAYMENTS_INTENT_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(30),
+  PAYOS_CLIENT_ID: z.string().min(1).optional(),
+  PAYOS_API_KEY: z.string().min(1).optional(),
+  PAYOS_CHECKSUM_KEY: z.string().min(1).optional(),
+  PAYOS_API_URL: z.url().default('https://api-merchant.payos.vn'),
+  VNPAY_TMN_CODE: z.string().min(1).optional(),
+  VNPAY_HASH_SECRET: z.string().min(1).optional(),
+  VNPAY_PAY_URL: z.url().default('https://sandbox.vnpayment.vn/paymentv2/vpcpay.html'),
+  VNPAY_API_URL: z.url().default('https://sandbox.vnpayment.vn/merchant_webapi/api/transaction'),
+  VNPAY_RETURN_URL: z.url().optional(),
+  // Network calls to gateways (create, query, refund) only when this is on and the credentials are set.
+  PAYMENTS_NETWORK: booleanFlag.default(false),
 });
 export type Config = z.infer<typeof Config>;
 

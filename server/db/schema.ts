@@ -1,5 +1,6 @@
 import type { CalendarTables } from '../modules/calendar/tables.ts';
 import type { CatalogueTables } from '../modules/catalogue/tables.ts';
+import type { PaymentsTables } from '../modules/payments/tables.ts';
 import type { UnitsTables } from '../modules/units/tables.ts';
 import type { AuditTables } from '../modules/audit/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
@@ -10,4 +11,4 @@ import type { NotificationsTables } from '../modules/notifications/tables.ts';
  * The whole database as Kysely sees it: each module declares its own tables in its `tables.ts`
  * and is listed here once.
  */
-export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, JobsTables, NotificationsTables, CatalogueTables {}
+export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, JobsTables, NotificationsTables, CatalogueTables, PaymentsTables {}
