@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -74,6 +75,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
+  // gzip/brotli for anything over 1 KB: the citizens' phones are on slow networks.
+  await app.register(fastifyCompress, { threshold: 1024 });
   const hasWeb = await installStaticWeb(app, config.WEB_DIST_DIR);
   installErrorHandling(app, (request, reply) =>
     hasWeb && request.method === 'GET' && !isApiPath(request.url) ? reply.sendFile('index.html') : undefined,
