@@ -15,6 +15,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { notificationsRoutes } from './modules/notifications/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { installIdentity } from './modules/identity/guard.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(identityRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
+  await app.register(notificationsRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
   await app.register(paymentsRoutes, { ctx });
 

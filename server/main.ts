@@ -5,10 +5,11 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { seedDemoData } from './db/demo-seed.ts';
 import { prepareDatabase } from './db/setup.ts';
+import { startWorker } from './jobs/worker.ts';
 import { systemClock } from './lib/clock.ts';
 
-/** Entry point: `node server/main.ts http | migrate | seed`. The app itself is built in app.ts. */
-const MODES = ['http', 'migrate', 'seed'] as const;
+/** Entry point: `node server/main.ts http | worker | migrate | seed`. The app itself is built in app.ts. */
+const MODES = ['http', 'worker', 'migrate', 'seed'] as const;
 type Mode = (typeof MODES)[number];
 
 async function main(): Promise<void> {
@@ -50,9 +51,25 @@ async function main(): Promise<void> {
     return;
   }
 
+  // `worker` runs the job queue alone (production: one or more beside the HTTP processes); docs/jobs.md.
+  if (mode === 'worker') {
+    const worker = startWorker(ctx);
+    const stopWorker = async (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      await worker.stop();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stopWorker('SIGINT'));
+    process.once('SIGTERM', () => void stopWorker('SIGTERM'));
+    return;
+  }
+
   const app = await buildApp({ config, database, ownsDatabase: true });
+  let worker: ReturnType<typeof startWorker> | undefined;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await worker?.stop();
     await app.close();
     process.exit(0);
   };
@@ -60,6 +77,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ startupMs: Math.round(performance.now() - started), url: config.PUBLIC_URL }, 'listening');
+  if (config.RUN_WORKER) worker = startWorker(ctx);
 }
 
 main().catch((error: unknown) => {

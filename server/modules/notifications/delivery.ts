@@ -3,7 +3,7 @@ import { JobDeferred } from '../../jobs/define.ts';
 import { describeError } from '../../jobs/run-job.ts';
 import { resolveChannel, rateLimitPerMinute } from './channels/resolve.ts';
 import { maskAddress, redactContacts } from './mask.ts';
-import { countSentSince, findNotification, recordDelivery, recordFailure } from './repository.ts';
+import { findNotification, reserveSendSlot, recordDelivery, recordFailure } from './repository.ts';
 import { isTemplateName, renderTemplate } from './templates/catalogue.ts';
 
 const MINUTE_MS = 60_000;
@@ -22,9 +22,9 @@ export async function deliverNotification(ctx: AppContext, notificationId: numbe
 
   const limit = rateLimitPerMinute(ctx, n.channel);
   if (limit > 0 && channel.transport !== 'dev-mailbox') {
-    // Approximate across workers (two may both see limit − 1), exact enough to respect a provider's quota.
-    const sent = await countSentSince(ctx.db, n.channel, new Date(now.getTime() - MINUTE_MS));
-    if (sent >= limit) throw new JobDeferred(Math.max(1000, Math.ceil(MINUTE_MS / limit)), `${n.channel} rate limit`);
+    const windowStart = new Date(now.getTime() - MINUTE_MS);
+    if (!(await reserveSendSlot(ctx.db, { id: n.id, channel: n.channel, now, windowStart, limit })))
+      throw new JobDeferred(Math.max(1000, Math.ceil(MINUTE_MS / limit)), `${n.channel} rate limit`);
   }
 
   const logFields = {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Executor } from '../../jobs/queue.ts';
 import type { ChannelName, DevMailboxTable, InboxMessagesTable, Locale, NotificationsTable } from './tables.ts';
@@ -65,6 +65,7 @@ export async function recordFailure(db: Database, id: number, error: string, isD
     .updateTable('notifications')
     .set((eb) => ({
       status: isDead ? 'dead' : 'failed',
+      sent_at: null,
       last_error: error.slice(0, 2000),
       // The dead-letter hook records the final state only; the attempt itself was counted already.
       attempts: isDead ? eb.ref('attempts') : eb('attempts', '+', 1),
@@ -74,15 +75,31 @@ export async function recordFailure(db: Database, id: number, error: string, isD
     .execute();
 }
 
-/** Messages sent on a channel since `since`, for the per-channel rate limit (shared by all workers). */
-export async function countSentSince(db: Database, channel: ChannelName, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('channel', '=', channel)
-    .where('sent_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+const RATE_LOCK_BASE = 727_040;
+const CHANNEL_LOCK: Record<ChannelName, number> = { email: 1, sms: 2, zns: 3, inapp: 4 };
+
+/**
+ * Takes one of the channel's `limit` sending slots per minute for this message, or returns false. Exact
+ * across workers: the count and the reservation (sent_at set ahead of the send) happen under a
+ * transaction-scoped advisory lock per channel. A failed send gives the slot back (recordFailure).
+ */
+export async function reserveSendSlot(
+  db: Database,
+  input: { id: number; channel: ChannelName; now: Date; windowStart: Date; limit: number },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${RATE_LOCK_BASE + CHANNEL_LOCK[input.channel]})`.execute(trx);
+    const row = await trx
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('channel', '=', input.channel)
+      .where('sent_at', '>', input.windowStart)
+      .where('id', '<>', input.id)
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) >= input.limit) return false;
+    await trx.updateTable('notifications').set({ sent_at: input.now }).where('id', '=', input.id).execute();
+    return true;
+  });
 }
 
 export async function insertInboxMessage(db: Database, m: Omit<InboxRow, 'id' | 'read_at'>): Promise<void> {
