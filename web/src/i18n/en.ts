@@ -1,7 +1,9 @@
+import { officerEn } from '../officer/messages-en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English message catalogue: every Vietnamese key, in English. */
 export const en: Record<MessageKey, string> = {
+  ...officerEn,
   'app.name': 'Một Cửa',
   'app.tagline': 'Hanoi online public services',
   'nav.skip': 'Skip to main content',

@@ -1,5 +1,11 @@
-/** Vietnamese message catalogue: the source of truth for keys; English must provide every key. */
+import { officerVi } from '../officer/messages-vi.ts';
+
+/**
+ * Vietnamese message catalogue: the source of truth for keys; English must provide every key. Areas owned
+ * by other screens keep their messages in their own files (officer/messages-*.ts), merged here.
+ */
 export const vi = {
+  ...officerVi,
   'app.name': 'Một Cửa',
   'app.tagline': 'Dịch vụ công trực tuyến Hà Nội',
   'nav.skip': 'Bỏ qua, đến nội dung chính',
