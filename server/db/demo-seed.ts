@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { seedCatalogue } from '../modules/catalogue/seed.ts';
 import { seedIdentityDemo } from '../modules/identity/demo-seed.ts';
 
 /** Result of one module's demo seed: lines to print for the person who ran `npm start`. */
@@ -14,6 +15,7 @@ export type DemoSeeder = (ctx: AppContext) => Promise<SeedReport>;
  */
 export const demoSeeders: DemoSeeder[] = [
   seedIdentityDemo, // first: other seeders use its accounts
+  seedCatalogue, // the 62 sample procedures (2018 versions)
 ];
 
 export async function seedDemoData(ctx: AppContext): Promise<string[]> {
