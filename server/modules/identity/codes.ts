@@ -91,16 +91,14 @@ export async function resendCode(ctx: AppContext, accountId: string, channel: 'p
       vi: 'Tài khoản chưa có thông tin này.',
       en: 'The account has no such contact.',
     });
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      issueCode(ctx, trx, {
-        accountId,
-        purpose: channel === 'phone' ? 'verify_phone' : 'verify_email',
-        channel: channel === 'phone' ? 'sms' : 'email',
-        recipient,
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    issueCode(ctx, trx, {
+      accountId,
+      purpose: channel === 'phone' ? 'verify_phone' : 'verify_email',
+      channel: channel === 'phone' ? 'sms' : 'email',
+      recipient,
+    }),
+  );
 }
 
 /** Always answers the same (accepted), whether or not the login name exists. */

@@ -54,7 +54,11 @@ export const PERMISSIONS = {
   'audit.search': { description: 'Search the audit trail', grants: { inspector: 'global' } },
 
   // Provisional entries for the modules built in parallel (issues 4–10): their owners adjust their own lines.
-  'dossier.submit': { description: 'Submit a dossier online', grants: { citizen: 'own', business: 'own' } },
+  // Counter reception (a receptionist submits for a walk-in applicant) shares the submission endpoint.
+  'dossier.submit': {
+    description: 'Submit a dossier online, or receive one at the counter for a walk-in applicant',
+    grants: { citizen: 'own', business: 'own', receptionist: 'subtree' },
+  },
   'dossier.read': {
     description: 'Read dossiers (personal data: every read is audited)',
     grants: {
