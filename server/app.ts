@@ -16,10 +16,11 @@ import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { notificationsRoutes } from './modules/notifications/routes.ts';
-import { identityRoutes } from './modules/identity/routes.ts';
 import { installIdentity } from './modules/identity/guard.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { paymentsRoutes } from './modules/payments/routes.ts';
+import { dossiersRoutes } from './modules/dossiers/routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notificationsRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
   await app.register(paymentsRoutes, { ctx });
+  await app.register(dossiersRoutes, { ctx });
 
   if (options.ownsDatabase) app.addHook('onClose', async () => database.close());
   return app;

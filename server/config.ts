@@ -32,6 +32,21 @@ export const Config = z.object({
   RUN_WORKER: booleanFlag.default(true),
   // Demo officers, citizens and dossiers; `npm start` turns it on, production leaves it off.
   SEED_DEMO: booleanFlag.default(false),
+  // Job queue and notifications (issue 7, docs/jobs.md, docs/notifications.md). Unset SMTP_URL / SMS_GATEWAY_URL:
+  // messages go to the development mailbox instead of real people; ZNS stays off without ZNS_ACCESS_TOKEN.
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…').optional(),
+  MAIL_FROM: z.string().min(3).default('Một Cửa Hà Nội <no-reply@localhost>'),
+  SMS_GATEWAY_URL: z.url({ message: 'expected the HTTP(S) URL of the SMS gateway' }).optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  ZNS_API_URL: z.url().default('https://business.openapi.zalo.me/message/template'),
+  ZNS_ACCESS_TOKEN: z.string().min(1).optional(),
+  ZNS_TEMPLATES: z.string().regex(/^([\w.-]+=\w+)(,[\w.-]+=\w+)*$/, 'expected event=templateId,…').optional(),
+  NOTIFY_RATE_LIMITS: z
+    .string()
+    .regex(/^(email|sms|zns|inapp)=\d+(,(email|sms|zns|inapp)=\d+)*$/, 'expected channel=perMinute,…')
+    .default('email=120,sms=60,zns=60'),
   // Identity (issue 3): session lifetimes, abuse limits, dev mailbox, national e-ID (VNeID) login.
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
@@ -48,21 +63,10 @@ export const Config = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URI: z.url().optional(),
-  // Job queue and notifications (issue 7, docs/jobs.md, docs/notifications.md). Unset SMTP_URL / SMS_GATEWAY_URL:
-  // messages go to the development mailbox instead of real people; ZNS stays off without ZNS_ACCESS_TOKEN.
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…').optional(),
-  MAIL_FROM: z.string().min(3).default('Một Cửa Hà Nội <no-reply@localhost>'),
-  SMS_GATEWAY_URL: z.url({ message: 'expected the HTTP(S) URL of the SMS gateway' }).optional(),
-  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
-  ZNS_API_URL: z.url().default('https://business.openapi.zalo.me/message/template'),
-  ZNS_ACCESS_TOKEN: z.string().min(1).optional(),
-  ZNS_TEMPLATES: z.string().regex(/^([\w.-]+=\w+)(,[\w.-]+=\w+)*$/, 'expected event=templateId,…').optional(),
-  NOTIFY_RATE_LIMITS: z
-    .string()
-    .regex(/^(email|sms|zns|inapp)=\d+(,(email|sms|zns|inapp)=\d+)*$/, 'expected channel=perMinute,…')
-    .default('email=120,sms=60,zns=60'),
+  // Dossiers (issue 6, docs/dossiers.md): content-addressed file storage and upload limits.
+  FILES_DIR: z.string().min(1).default('./data/files'),
+  DOSSIER_MAX_FILE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  DOSSIER_MAX_FILES: z.coerce.number().int().min(1).max(500).default(50),
   // Payments (issue 8, docs/payments.md). The collecting account printed in VietQR; gateways stay offline
   // (no network call) until their credentials are set.
   PAYMENTS_VIETQR_BANK_BIN: z.string().regex(/^\d{6}$/, 'expected a 6-digit NAPAS bank BIN').default('970415'),

@@ -44,7 +44,10 @@ export interface DossiersTable {
   paused_at: Date | null;
   processed_at: Date | null;
   finished_at: Date | null;
+  returned_at: Date | null;
+  return_method: ResultDelivery | null;
   step_index: number | null;
+  step_role: string | null;
   step_assignee_id: string | null;
   step_available_at: Date | null;
   step_due_at: Date | null;

@@ -134,6 +134,8 @@ export interface DossierState {
   code: string | null;
   handlingAgencyId: string;
   stepIndex: number | null;
+  /** The role the current step needs (the leader's approval queue reads it). */
+  stepRole: string | null;
   assigneeId: string | null;
   stepAvailableAt: string | null;
   stepDueAt: string | null;
@@ -145,6 +147,8 @@ export interface DossierState {
   approvedAt: string | null;
   processedAt: string | null;
   finishedAt: string | null;
+  returnedAt: string | null;
+  returnMethod: ResultDelivery | null;
   supplement: SupplementRequest | null;
 }
 
@@ -154,6 +158,8 @@ export interface SupplementRequest {
   requestedAt: string;
   requestedBy: string | null;
   phase: Phase;
+  /** Decree 61/2018 Art. 19(4): later than 3 working days after receipt is flagged. */
+  isLate: boolean;
 }
 
 /** What an action changes besides the status (computed by the service, recorded in the journal). */
@@ -196,6 +202,7 @@ export function initialState(effect: Effect & { handlingAgencyId: string }): Dos
   return {
     code: null,
     stepIndex: null,
+    stepRole: null,
     assigneeId: null,
     stepAvailableAt: null,
     stepDueAt: null,
@@ -207,6 +214,8 @@ export function initialState(effect: Effect & { handlingAgencyId: string }): Dos
     approvedAt: null,
     processedAt: null,
     finishedAt: null,
+    returnedAt: null,
+    returnMethod: null,
     supplement: null,
     ...effect,
     status: 1,

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import * as repo from './repository.ts';
+import type { BlobStorage } from './storage.ts';
+import type { DossierFilesTable, JournalFile } from './tables.ts';
+import type { UploadedFile } from './uploads.ts';
+
+/**
+ * Runs a unit of work that references freshly uploaded files. The files are promoted to their content
+ * address inside the transaction; if the transaction then fails, every blob this request created and
+ * no committed row references is removed again, and anything still staged is discarded.
+ */
+export async function withStagedFiles<T>(
+  db: Database,
+  storage: BlobStorage,
+  uploads: readonly UploadedFile[],
+  work: (trx: Database, promote: () => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const created: string[] = [];
+  const promote = async () => {
+    for (const u of uploads) if (await storage.promote(u.staged)) created.push(u.staged.sha256);
+  };
+  try {
+    return await db.transaction().execute((trx) => work(trx, promote));
+  } catch (error) {
+    for (const sha of created) if (!(await repo.isShaReferenced(db, sha))) await storage.remove(sha);
+    throw error;
+  } finally {
+    await Promise.all(uploads.map((u) => storage.discard(u.staged)));
+  }
+}
+
+export function fileRows(
+  dossierId: string,
+  uploads: readonly UploadedFile[],
+  kind: DossierFilesTable['kind'],
+  at: Date,
+  digitised: ReadonlySet<string> = new Set(),
+): Insertable<DossierFilesTable>[] {
+  return uploads.map((u) => {
+    const componentKey = u.field.startsWith('component.') ? u.field.slice('component.'.length) : null;
+    return {
+      id: randomUUID(),
+      dossier_id: dossierId,
+      kind,
+      component_key: componentKey,
+      sha256: u.staged.sha256,
+      size_bytes: u.staged.sizeBytes,
+      media_type: u.mediaType,
+      file_name: u.fileName.slice(0, 255),
+      is_digitised: componentKey !== null && digitised.has(componentKey),
+      reused_from: null,
+      created_at: at,
+    };
+  });
+}
+
+export function journalFiles(rows: readonly Insertable<DossierFilesTable>[]): JournalFile[] {
+  return rows.map((r) => ({ id: r.id, name: r.file_name, sha256: r.sha256 }));
+}

@@ -1,0 +1,143 @@
+import type { Insertable } from 'kysely';
+import type { DossierRow, EventRow, FileRow } from './repository.ts';
+import type { DossiersTable } from './tables.ts';
+import { allowedActions, CHANNELS, STATUSES, type ChannelCode, type DossierState, type Status } from './workflow.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const date = (s: string | null | undefined) => (s ? new Date(s) : null);
+
+/** The journal-derived part of a row, as the reducer sees it. */
+export function stateOf(row: DossierRow): DossierState {
+  return {
+    status: row.status as Status,
+    code: row.code,
+    handlingAgencyId: row.handling_agency_id,
+    stepIndex: row.step_index,
+    stepRole: row.step_role,
+    assigneeId: row.step_assignee_id,
+    stepAvailableAt: iso(row.step_available_at),
+    stepDueAt: iso(row.step_due_at),
+    stepDueAts: row.step_due_ats,
+    acceptedAt: iso(row.accepted_at),
+    startsAt: iso(row.starts_at),
+    dueAt: iso(row.due_at),
+    pausedAt: iso(row.paused_at),
+    approvedAt: iso(row.approved_at),
+    processedAt: iso(row.processed_at),
+    finishedAt: iso(row.finished_at),
+    returnedAt: iso(row.returned_at),
+    returnMethod: row.return_method,
+    supplement: row.supplement,
+  };
+}
+
+/** The columns a state occupies (the inverse of stateOf). */
+export function columnsOf(state: DossierState): Partial<Insertable<DossiersTable>> {
+  return {
+    status: state.status,
+    code: state.code,
+    handling_agency_id: state.handlingAgencyId,
+    step_index: state.stepIndex,
+    step_role: state.stepRole,
+    step_assignee_id: state.assigneeId,
+    step_available_at: date(state.stepAvailableAt),
+    step_due_at: date(state.stepDueAt),
+    step_due_ats: state.stepDueAts === null ? null : JSON.stringify(state.stepDueAts),
+    accepted_at: date(state.acceptedAt),
+    starts_at: date(state.startsAt),
+    due_at: date(state.dueAt),
+    paused_at: date(state.pausedAt),
+    approved_at: date(state.approvedAt),
+    processed_at: date(state.processedAt),
+    finished_at: date(state.finishedAt),
+    returned_at: date(state.returnedAt),
+    return_method: state.returnMethod,
+    supplement: state.supplement === null ? null : JSON.stringify(state.supplement),
+  };
+}
+
+export function statusView(status: number) {
+  const s = STATUSES[status as Status];
+  return { status, statusKey: s.key, statusLabel: { vi: s.vi, en: s.en } };
+}
+
+/** The list view: no ID number, phone, address or e-form data. */
+export function toSummary(row: DossierRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    ...statusView(row.status),
+    version: row.version,
+    channel: CHANNELS[row.channel as ChannelCode],
+    procedureCode: row.procedure_code,
+    procedureVersionId: row.procedure_version_id,
+    receivingAgencyId: row.receiving_agency_id,
+    handlingAgencyId: row.handling_agency_id,
+    applicantName: row.applicant.name,
+    submittedAt: row.submitted_at.toISOString(),
+    acceptedAt: iso(row.accepted_at),
+    dueAt: iso(row.due_at),
+    stepIndex: row.step_index,
+    stepAssigneeId: row.step_assignee_id,
+    stepDueAt: iso(row.step_due_at),
+  };
+}
+
+export function toFile(f: FileRow) {
+  return {
+    id: f.id,
+    kind: f.kind,
+    componentKey: f.component_key,
+    sha256: f.sha256,
+    sizeBytes: f.size_bytes,
+    mediaType: f.media_type,
+    fileName: f.file_name,
+    isDigitised: f.is_digitised,
+    reusedFrom: f.reused_from,
+  };
+}
+
+export function toEvent(e: EventRow) {
+  return {
+    seq: e.seq,
+    action: e.action,
+    at: e.at.toISOString(),
+    actorId: e.actor_id,
+    actorName: e.actor_name,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    fromStep: e.from_step,
+    toStep: e.to_step,
+    fromAgencyId: e.from_agency_id,
+    toAgencyId: e.to_agency_id,
+    note: e.note,
+    files: e.files,
+  };
+}
+
+/** The full view (officers in scope and the applicant): personal data, files, journal, allowed actions. */
+export function toDetail(row: DossierRow, files: FileRow[], events: EventRow[]) {
+  const state = stateOf(row);
+  return {
+    ...toSummary(row),
+    ownerType: row.owner_type,
+    applicant: row.applicant,
+    owner: row.owner,
+    eform: row.eform_data,
+    resultDelivery: row.result_delivery,
+    deliveryAddress: row.delivery_address,
+    startsAt: state.startsAt,
+    pausedAt: state.pausedAt,
+    approvedAt: state.approvedAt,
+    processedAt: state.processedAt,
+    finishedAt: state.finishedAt,
+    returnedAt: state.returnedAt,
+    returnMethod: state.returnMethod,
+    stepAvailableAt: state.stepAvailableAt,
+    stepDueAts: state.stepDueAts,
+    supplement: state.supplement,
+    allowedActions: allowedActions(state),
+    files: files.map(toFile),
+    journal: events.map(toEvent),
+  };
+}

@@ -1,0 +1,126 @@
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import type { DossierEventsTable, DossierFilesTable, DossiersTable } from './tables.ts';
+
+export type DossierRow = Selectable<DossiersTable>;
+export type EventRow = Selectable<DossierEventsTable>;
+export type FileRow = Selectable<DossierFilesTable>;
+
+export async function insertDossier(db: Database, row: Insertable<DossiersTable>): Promise<boolean> {
+  const result = await db
+    .insertInto('dossiers')
+    .values(row)
+    .onConflict((oc) => oc.columns(['created_by', 'idempotency_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export function findDossierById(db: Database, id: string): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findDossierByCode(db: Database, code: string): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function findByIdempotencyKey(db: Database, createdBy: string, key: string): Promise<DossierRow | undefined> {
+  return db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('created_by', '=', createdBy)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Compare-and-set on the version: 0 rows means someone else acted first (409 CONFLICT). */
+export async function updateDossier(
+  db: Database,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<Insertable<DossiersTable>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('dossiers')
+    .set({ ...patch, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertEvent(db: Database, row: Insertable<DossierEventsTable>): Promise<void> {
+  await db.insertInto('dossier_events').values(row).execute();
+}
+
+export function findEvents(db: Database, dossierId: string): Promise<EventRow[]> {
+  return db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+}
+
+export async function insertFiles(db: Database, rows: Insertable<DossierFilesTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('dossier_files').values(rows).execute();
+}
+
+export function findFiles(db: Database, dossierId: string): Promise<FileRow[]> {
+  return db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').execute();
+}
+
+export function findFileById(db: Database, id: string): Promise<FileRow | undefined> {
+  return db.selectFrom('dossier_files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function isShaReferenced(db: Database, sha256: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('dossier_files')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The next number of the day for a receiving agency. The upsert takes the counter row's lock until the
+ * accepting transaction ends: numbers are distinct, and a rolled-back acceptance leaves no gap.
+ */
+export async function nextCodeNumber(db: Database, agencyId: string, day: string): Promise<number> {
+  const row = await db
+    .insertInto('dossier_code_counters')
+    .values({ agency_id: agencyId, day, last: 1 })
+    .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet({ last: sql`dossier_code_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export interface ListFilter {
+  scope: RawBuilder<boolean>;
+  status?: number[] | undefined;
+  assigneeId?: string | null | undefined;
+  unitIds?: number[] | undefined;
+  q?: string | undefined;
+  dueBefore?: Date | undefined;
+  stepRole?: string | undefined;
+  stepFinished?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listDossiers(db: Database, f: ListFilter): Promise<{ total: number; rows: DossierRow[] }> {
+  let query = db.selectFrom('dossiers').where(f.scope);
+  if (f.status) query = query.where('status', 'in', f.status);
+  if (f.assigneeId !== undefined)
+    query =
+      f.assigneeId === null
+        ? query.where('step_assignee_id', 'is', null)
+        : query.where('step_assignee_id', '=', f.assigneeId);
+  if (f.unitIds) query = query.where('receiving_unit_id', 'in', f.unitIds.length > 0 ? f.unitIds : [-1]);
+  if (f.q) query = query.where(sql<boolean>`search_text LIKE '%' || vn_fold(${f.q}) || '%'`);
+  if (f.dueBefore) query = query.where('due_at', '<', f.dueBefore);
+  if (f.stepRole) query = query.where('step_role', '=', f.stepRole);
+  if (f.stepFinished !== undefined) query = query.where('step_index', f.stepFinished ? 'is' : 'is not', null);
+  const [count, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    query.selectAll().orderBy('due_at', 'asc').orderBy('submitted_at', 'asc').limit(f.limit).offset(f.offset).execute(),
+  ]);
+  return { total: Number(count.n), rows };
+}

@@ -1,0 +1,37 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../http/errors.ts';
+import { statusView } from './mapping.ts';
+import * as repo from './repository.ts';
+import { STATUSES, type Status } from './workflow.ts';
+
+const same = (a: string | null, b: string) =>
+  a !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Public tracking (Decree 61/2018 Art. 17(3)): by code plus the last 4 digits of the applicant's ID
+ * number or phone. A wrong check answers exactly like an unknown code (no oracle); the history names
+ * actions, statuses and agencies, never people or personal data.
+ */
+export async function trackDossier(ctx: AppContext, code: string, check: string) {
+  const row = await repo.findDossierByCode(ctx.db, code);
+  const ok = row !== undefined && (same(row.check_id4, check) || same(row.check_phone4, check));
+  if (!row || !ok)
+    throw notFound({ vi: 'hồ sơ với mã và số kiểm tra này', en: 'dossier with this code and check' }, code);
+  const events = await repo.findEvents(ctx.db, row.id);
+  return {
+    code: row.code,
+    ...statusView(row.status),
+    procedureCode: row.procedure_code,
+    receivedAt: row.accepted_at?.toISOString() ?? null,
+    appointmentAt: row.due_at?.toISOString() ?? null,
+    returnedAt: row.returned_at?.toISOString() ?? null,
+    history: events.map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      status: e.to_status,
+      statusLabel: { vi: STATUSES[e.to_status as Status].vi, en: STATUSES[e.to_status as Status].en },
+      agencyId: e.to_agency_id,
+    })),
+  };
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ProcedureVersionInput } from '../../shared/schemas/procedure.ts';
+import type { AppContext } from '../../server/context.ts';
+import { agencyIdByKey, createPublishedProcedure } from './catalogue.ts';
+import { createCitizen, createOfficer, loginAs, type TestAccount } from './auth.ts';
+
+/**
+ * Factories for dossier tests: files whose content has the right signature, multipart bodies, a
+ * commune with its officers, and a submitted dossier.
+ */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
+
+export interface Part {
+  field: string;
+  fileName: string;
+  content: Buffer;
+  type?: string;
+}
+
+export function multipart(payload: unknown, files: Part[] = []): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----motcua${randomUUID().replaceAll('-', '')}`;
+  const chunks: Buffer[] = [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${JSON.stringify(payload)}\r\n`,
+    ),
+  ];
+  for (const f of files) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.fileName}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      f.content,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export interface Commune {
+  unitCode: string;
+  agencyId: string;
+  receptionist: TestAccount;
+  specialist: TestAccount;
+  leader: TestAccount;
+}
+
+/** A commune People's Committee with a receptionist, a specialist and a leader assigned to its unit. */
+export async function createCommune(ctx: AppContext, unitCode = '00001'): Promise<Commune> {
+  const agencyId = await agencyIdByKey(ctx, `hn.c${unitCode}`);
+  return {
+    unitCode,
+    agencyId,
+    receptionist: await createOfficer(ctx, { role: 'receptionist', unitCode }),
+    specialist: await createOfficer(ctx, { role: 'specialist', unitCode }),
+    leader: await createOfficer(ctx, { role: 'leader', unitCode }),
+  };
+}
+
+export const APPLICANT = {
+  name: 'Nguyễn Văn An',
+  idNumber: '001090012345',
+  phone: '0912345678',
+  address: 'Phúc Xá, Ba Đình',
+};
+
+export function eformFor(unitCode = '00001') {
+  return {
+    fullName: APPLICANT.name,
+    idNumber: APPLICANT.idNumber,
+    phone: APPLICANT.phone,
+    address: { unitCode, street: 'số 1 Phúc Xá' },
+    form: ['to-khai.pdf'],
+  };
+}
+
+export function submission(procedureCode: string, agencyId: string, extra: Record<string, unknown> = {}) {
+  return { procedureCode, agencyId, applicant: APPLICANT, eform: eformFor(), resultDelivery: 'counter', ...extra };
+}
+
+export function createProcedure(ctx: AppContext, overrides: Partial<ProcedureVersionInput> = {}) {
+  return createPublishedProcedure(ctx, overrides);
+}
+
+export { createCitizen, loginAs };
+
+export interface DossierView {
+  id: string;
+  code: string | null;
+  status: number;
+  version: number;
+  dueAt: string | null;
+  stepIndex: number | null;
+  stepDueAt: string | null;
+  handlingAgencyId: string;
+  [key: string]: unknown;
+}
+
+/** A citizen's online submission with the required form attached; returns the dossier. */
+export async function submitOnline(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  procedureCode: string,
+  agencyId: string,
+): Promise<DossierView> {
+  const body = multipart(submission(procedureCode, agencyId), [
+    { field: 'component.to-khai', fileName: 'to-khai.pdf', content: PDF },
+  ]);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/dossiers',
+    headers: { ...headers, ...body.headers },
+    payload: body.payload,
+  });
+  if (res.statusCode !== 201) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** Takes an action with the dossier's current version; returns the response. */
+export async function act(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  dossier: { id: string; version: number },
+  action: string,
+  body: Record<string, unknown> = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url: `/api/dossiers/${dossier.id}/actions/${action}`,
+    headers,
+    payload: { version: dossier.version, ...body },
+  });
+}
