@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleOptions } from '../../http/route-config.ts';
-import { DueRequest, DueResponse, YearCalendarResponse, YearParams, YearQuery } from './schemas.ts';
-import { computeDue, getYear } from './service.ts';
+import { DueRequest, DueResponse, OfficialYearInput, YearCalendarResponse, YearParams, YearQuery } from './schemas.ts';
+import { computeDue, getYear, replaceYearTable } from './service.ts';
 
 export async function calendarRoutes(app: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,5 +28,17 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: ModuleOption
       response: { 200: YearCalendarResponse },
     },
     handler: (request) => getYear(ctx, request.params.year, request.query.agencyId),
+  });
+
+  r.put('/api/calendar/:year/days', {
+    config: { permission: 'calendar.manage' },
+    schema: {
+      tags: ['calendar'],
+      summary: 'Replace a year’s official table of days off and make-up working days (audited)',
+      params: YearParams,
+      body: OfficialYearInput,
+      response: { 200: YearCalendarResponse },
+    },
+    handler: (request) => replaceYearTable(ctx, request.params.year, request.body, request.actor.id),
   });
 }
