@@ -61,7 +61,8 @@ export interface Transition {
 }
 
 const APPLICANT_OR_DESK = ['dossier.submit', 'dossier.receive'];
-const PROCESSOR = ['dossier.process', 'dossier.approve'];
+// The step's own role is checked too (a receptionist step, a specialist step, a leader's approval).
+const PROCESSOR = ['dossier.process', 'dossier.approve', 'dossier.receive'];
 
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'accept', from: [1], to: 2, permissions: ['dossier.receive'], basis: 'Decree 61/2018 Art. 17(1)(c)' },
