@@ -31,19 +31,19 @@ export const FeeLine = z.object({
   /** null: no fixed national amount (e.g. set by the provincial People's Council). */
   amountVnd: z.number().int().min(0).max(1_000_000_000).nullable(),
   setByProvincialCouncil: z.boolean().default(false),
-  note: z.string().max(2000).nullable().default(null),
+  note: z.string().trim().max(2000).nullable().default(null),
 });
 export type FeeLine = z.infer<typeof FeeLine>;
 
 export const ChannelLine = z.object({
   channel: Channel,
   time: TimeLimit.nullable(),
-  timeNote: z.string().max(500).nullable().default(null),
+  timeNote: z.string().trim().max(500).nullable().default(null),
   fees: z.array(FeeLine).max(20).default([]),
 });
 export type ChannelLine = z.infer<typeof ChannelLine>;
 
-export const Template = z.object({ name: z.string().trim().min(1).max(300), url: z.string().max(1000) });
+export const Template = z.object({ name: z.string().trim().min(1).max(300), url: z.string().trim().max(1000) });
 
 export const Component = z.object({
   key: z
@@ -53,7 +53,7 @@ export const Component = z.object({
       'Mã thành phần: chữ thường, số, "-" | A component key has lower-case letters, digits and "-"',
     ),
   name: z.string().trim().min(1).max(2000),
-  group: z.string().max(200).nullable().default(null),
+  group: z.string().trim().max(200).nullable().default(null),
   originals: z.number().int().min(0).max(20),
   certifiedCopies: z.number().int().min(0).max(20),
   photocopies: z.number().int().min(0).max(20),
@@ -101,12 +101,12 @@ export const ProcedureVersionInput = z.object({
   tiers: z.array(Tier).min(1).max(3),
   agencyId: z.string().min(1).max(64).nullable().default(null),
   applicantTypes: z.array(ApplicantType).min(1).max(4),
-  steps: z.string().max(20000).default(''),
+  steps: z.string().trim().max(20000).default(''),
   timeLimit: TimeLimit,
   channels: z.array(ChannelLine).max(3).default([]),
   components: z.array(Component).max(200).default([]),
-  resultType: z.string().max(1000).default(''),
-  legalBasis: z.string().max(5000).default(''),
+  resultType: z.string().trim().max(1000).default(''),
+  legalBasis: z.string().trim().max(5000).default(''),
   onlineLevel: OnlineLevel,
   cutoff15: z.boolean().default(false),
   supplementMode: SupplementMode.default('RESTART'),

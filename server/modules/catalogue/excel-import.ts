@@ -14,6 +14,7 @@ import {
   publishVersion,
   toVersion,
   toVersionData,
+  unknownAgencies,
   updateDraft,
 } from './service.ts';
 
@@ -52,6 +53,17 @@ export async function importWorkbook(ctx: AppContext, buffer: Buffer): Promise<I
     const parsed = ProcedureVersionInput.safeParse(a.input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(locate(a, issue.path, sheets, zodText(issue.message)));
+      // The rules need a well-formed version, but unknown agencies can still be named now.
+      for (const p of await unknownAgencies(ctx, rawAgencyMentions(a.input))) {
+        problems.push(
+          locate(
+            a,
+            p.path.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)),
+            sheets,
+            p.message,
+          ),
+        );
+      }
       continue;
     }
     for (const p of await collectVersionProblems(ctx, parsed.data)) {
@@ -67,7 +79,7 @@ export async function importWorkbook(ctx: AppContext, buffer: Buffer): Promise<I
     plans.push({ data: parsed.data, publish: a.status === 'published', unchanged: false });
   }
   await checkAgainstDatabase(ctx, plans, assembled, sheets, problems);
-  if (problems.length > 0) throw reportError(problems);
+  if (problems.length > 0) throw reportError(unique(problems));
   return apply(ctx, plans);
 }
 
@@ -174,6 +186,16 @@ async function apply(ctx: AppContext, plans: Plan[]): Promise<ImportReport> {
   return report;
 }
 
+function rawAgencyMentions(input: Record<string, unknown>): Array<{ path: string; id: string }> {
+  const out: Array<{ path: string; id: string }> = [];
+  if (typeof input['agencyId'] === 'string') out.push({ path: 'agencyId', id: input['agencyId'] });
+  const steps = Array.isArray(input['workflow']) ? (input['workflow'] as Array<Record<string, unknown>>) : [];
+  steps.forEach((s, i) => {
+    if (typeof s['agencyId'] === 'string') out.push({ path: `workflow.${i}.agencyId`, id: s['agencyId'] });
+  });
+  return out;
+}
+
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
@@ -239,6 +261,17 @@ function locate(a: Assembled, path: PropertyKey[], sheets: Sheets, message: Text
         ? top
         : 'code';
   return at('procedures', o.procedures, key, sheets, message);
+}
+
+/** One problem per cell: a cell that could not be read is not reported again as missing. */
+function unique(problems: SheetProblem[]): SheetProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.sheet}|${p.row}|${p.column}`;
+    if (p.row > 0 && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function reportError(problems: SheetProblem[]): AppError {

@@ -30,9 +30,17 @@ export function todayInVietnam(ctx: Pick<AppContext, 'clock'>): string {
 
 /** All problems of a version, including agencies that do not exist. */
 export async function collectVersionProblems(ctx: AppContext, v: ProcedureVersionData): Promise<VersionProblem[]> {
-  const problems = versionProblems(v);
+  return [...versionProblems(v), ...(await unknownAgencies(ctx, agencyMentions(v)))];
+}
+
+/** Problems for mentioned agency ids that do not exist (each id looked up once). */
+export async function unknownAgencies(
+  ctx: AppContext,
+  mentions: Array<{ path: string; id: string }>,
+): Promise<VersionProblem[]> {
   const known = new Map<string, boolean>();
-  for (const { path, id } of agencyMentions(v)) {
+  const problems: VersionProblem[] = [];
+  for (const { path, id } of mentions) {
     if (!known.has(id)) known.set(id, await agencyExists(ctx, id));
     if (!known.get(id)) problems.push(unknownAgencyProblem(path, id));
   }
