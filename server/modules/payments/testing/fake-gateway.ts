@@ -109,7 +109,7 @@ export async function startFakeGateway(options: FakeGatewayOptions): Promise<Fak
               options.payos.checksumKey,
               payosSignedString({ amount, cancelUrl, description, orderCode, returnUrl }),
             ),
-            String(body['signature'] as string),
+            String(body['signature']),
           );
         requests.push({ path, body, signatureOk: ok });
         if (!ok) return send(200, { code: '20', desc: 'Signature invalid' });
@@ -117,8 +117,8 @@ export async function startFakeGateway(options: FakeGatewayOptions): Promise<Fak
         return send(200, {
           code: '00',
           data: {
-            paymentLinkId: `pl${String(orderCode as number)}`,
-            checkoutUrl: `https://pay.example.test/web/pl${String(orderCode as number)}`,
+            paymentLinkId: `pl${String(orderCode)}`,
+            checkoutUrl: `https://pay.example.test/web/pl${String(orderCode)}`,
             qrCode: 'QR',
           },
         });
@@ -162,7 +162,7 @@ export async function startFakeGateway(options: FakeGatewayOptions): Promise<Fak
         vnp_TxnRef: p.reference,
       };
       const query = new URLSearchParams({ ...params, vnp_SecureHash: signVnpayParams(params, options.vnpay.secret) });
-      return (await fetch(`${notifyUrl}?${query.toString()}`)).json();
+      return (await (await fetch(`${notifyUrl}?${query.toString()}`)).json()) as unknown;
     },
     async payPayos(notifyUrl, p) {
       const link = links.get(p.orderCode);
