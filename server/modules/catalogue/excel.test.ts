@@ -65,7 +65,7 @@ function cell(wb: ExcelJS.Workbook, sheet: string, code: string, key: string, nt
   const ws = wb.getWorksheet(sheet)!;
   let col = 0;
   ws.getRow(1).eachCell((c, i) => {
-    if (String(c.value).endsWith(`(${key})`)) col = i;
+    if (typeof c.value === 'string' && c.value.endsWith(`(${key})`)) col = i;
   });
   const rows: number[] = [];
   ws.eachRow((row, i) => {
@@ -81,7 +81,7 @@ describe('Excel import: all or nothing', () => {
     const clean = await exportFrom(a, adminA, '?codes=1.001193,2.000815,1.013225');
     const planted = await edit(clean, (wb) => {
       cell(wb, 'procedures', '1.013225', 'onlineLevel').value = 'bốn'; // 1. wrong type
-      cell(wb, 'components', '2.000815', 'originals').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue; // 2. formula
+      cell(wb, 'components', '2.000815', 'originals').value = { formula: '1+1', result: 2 }; // 2. formula
       cell(wb, 'workflow', '1.001193', 'budgetDays', 1).value = 5; // 3. budgets over the 1-day limit
       cell(wb, 'form_fields', '1.001193', 'name', 1).value = 'childName'; // 4. duplicate field name
       cell(wb, 'procedures', '2.000815', 'agencyId').value = '999.99.99.H26'; // 5. unknown agency

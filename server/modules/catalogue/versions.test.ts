@@ -44,6 +44,16 @@ describe('procedure versions', () => {
     expect((await post(`/api/procedures/${v.code}/versions/${v.id}/publish`)).statusCode).toBe(409);
   });
 
+  it('guards published rows in the database too (a direct UPDATE is refused)', async () => {
+    const v = await createPublishedProcedure(t.ctx);
+    await expect(
+      t.ctx.db.updateTable('procedure_versions').set({ name: 'Sửa lén' }).where('id', '=', v.id).execute(),
+    ).rejects.toThrow(/immutable/);
+    await expect(t.ctx.db.deleteFrom('procedure_versions').where('id', '=', v.id).execute()).rejects.toThrow(
+      /cannot be deleted/,
+    );
+  });
+
   it('keeps the old version for a dossier-time lookup after a new version is published', async () => {
     const v1 = await createPublishedProcedure(t.ctx, { validFrom: '2018-11-17', name: 'Phiên bản cũ' });
     const draft = await post(
