@@ -3,6 +3,7 @@ import { registeredRecurring, type RecurringJob } from './recurring.ts';
 // Registration point, one line per module that defines jobs (importing registers them):
 import './maintenance.ts';
 import '../modules/notifications/jobs.ts';
+import '../modules/payments/jobs.ts';
 
 /** Every job the product defines: what `startWorker(ctx)` runs by default. */
 export function productionJobs(): JobDefinition[] {

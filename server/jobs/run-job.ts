@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { JobDeferred, retryDelayMs, type JobDefinition, type JobInfo } from './define.ts';
-import { completeJob, deferJob, failJob, lockClaimedJob, type ClaimedJob } from './queue.ts';
+import { completeJob, deferJob, failJob, type ClaimedJob } from './queue.ts';
 
 export type JobOutcome = 'done' | 'retry' | 'dead' | 'deferred' | 'lost';
 
@@ -28,11 +28,12 @@ export async function runClaimedJob(
     const payload: unknown = definition.payload.parse(job.payload);
     if (definition.mode === 'transaction') {
       await ctx.db.transaction().execute(async (trx) => {
-        // The row lock held until commit is what makes the effect exactly-once: a competing worker's claim
-        // skips the locked row, and the job turns 'done' in the same commit as the handler's writes.
-        if (!(await lockClaimedJob(trx, job, workerId))) throw new LostLease();
-        await definition.handle(payload, { ctx, job: info, trx });
+        // Exactly-once effect: the job turns 'done' in the same commit as the handler's writes, and the row
+        // lock taken by this first UPDATE makes a competing claim skip the job until then. The UPDATE waits
+        // for a lock held elsewhere (PostgreSQL keeps locks on rows a FOR UPDATE re-check rejected, and a
+        // worker that took the job over holds it until it commits), then re-checks ownership.
         if (!(await completeJob(trx, job, workerId, ctx.clock.now()))) throw new LostLease();
+        await definition.handle(payload, { ctx, job: info, trx });
       });
       return 'done';
     }
