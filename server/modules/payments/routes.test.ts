@@ -58,6 +58,31 @@ describe('payments API', () => {
     expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
   });
 
+  it('never trusts the browser redirect: paid only by the signed notification, before or after it, once', async () => {
+    const intent = await createTestIntent(t.ctx);
+    // The browser comes back first, with a "success" in its URL: nothing changes.
+    const status = (extra = '') => t.app.inject({ method: 'GET', url: `/api/payments/${intent.id}/status${extra}` });
+    expect((await status('?vnp_ResponseCode=00&vnp_TransactionStatus=00')).json().state).toBe('CREATED');
+    const ipn = vnpayIpn({ reference: intent.reference, amount: intent.amount, transactionNo: '66600001' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/payments/notify/vnpay?${ipn}` })).json().RspCode).toBe('00');
+    // The browser comes back after the notification, and the gateway repeats it: still one credit.
+    expect((await status()).json()).toMatchObject({
+      state: 'SUCCEEDED',
+      amount: 1_000_000,
+      reference: intent.reference,
+    });
+    expect((await t.app.inject({ method: 'GET', url: `/api/payments/notify/vnpay?${ipn}` })).json().RspCode).toBe('02');
+    expect((await getPaymentIntent(t.ctx, intent.id)).credits).toHaveLength(1);
+    expect(Object.keys((await status()).json()).sort()).toEqual([
+      'amount',
+      'expiresAt',
+      'id',
+      'paidAt',
+      'reference',
+      'state',
+    ]);
+  });
+
   it('shows a payment to an officer, not to a citizen or an anonymous caller', async () => {
     const intent = await createTestIntent(t.ctx);
     expect((await t.app.inject({ method: 'GET', url: `/api/payments/${intent.id}` })).statusCode).toBe(401);

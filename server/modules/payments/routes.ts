@@ -15,6 +15,7 @@ import {
   BankQuery,
   IntentParams,
   PaymentIntent,
+  PaymentStatus,
   ProviderParams,
   ReconciliationBody,
   RefundBody,
@@ -93,6 +94,22 @@ export async function paymentsRoutes(app: FastifyInstance, { ctx }: ModuleOption
       response: { 200: PaymentIntent },
     },
     handler: (request) => getPaymentIntent(ctx, request.params.id),
+  });
+
+  // The browser's return from a gateway never changes anything: the page polls this until the
+  // gateway's signed notification has arrived (DOMAIN.md §6: never trust the redirect).
+  r.get('/api/payments/:id/status', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['payments'],
+      summary: 'State of a payment, for the payer’s page to poll',
+      params: IntentParams,
+      response: { 200: PaymentStatus },
+    },
+    handler: async (request) => {
+      const { id, reference, state, amount, expiresAt, paidAt } = await getPaymentIntent(ctx, request.params.id);
+      return { id, reference, state, amount, expiresAt, paidAt };
+    },
   });
 
   // The QR is a capability: whoever holds the payment id may show it (the citizen's screen).

@@ -106,6 +106,16 @@ export const PaymentIntent = z.object({
 });
 export type PaymentIntent = z.infer<typeof PaymentIntent>;
 
+/** What a payer's browser may poll (by the payment id, a capability): no personal data. */
+export const PaymentStatus = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  state: IntentState,
+  amount: z.number().int(),
+  expiresAt: z.date(),
+  paidAt: z.date().nullable(),
+});
+
 /** The answer of `POST /api/dossiers/{id}/payments` (and later of an order's payment). */
 export const PaymentOffer = z.object({
   id: z.uuid(),

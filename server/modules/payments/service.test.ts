@@ -8,6 +8,7 @@ import {
   getPaymentIntent,
   onPaymentEvent,
 } from './service.ts';
+import { productionRecurring } from '../../jobs/catalogue.ts';
 import { createTestIntent } from './test-support.ts';
 
 let t: TestApp;
@@ -83,6 +84,22 @@ describe('payment intents', () => {
     expect((await getPaymentIntent(t.ctx, soon.id)).state).toBe('EXPIRED');
     expect((await getPaymentIntent(t.ctx, later.id)).state).toBe('CREATED');
     off();
+  });
+
+  it('runs the expiry sweep as a registered recurring job of the worker', async () => {
+    const job = productionRecurring().find((r) => r.job.name === 'payments.expire-intents');
+    expect(job?.job.mode).toBe('at-least-once');
+    const intent = await createTestIntent(t.ctx, { expiresAt: new Date(t.clock.now().getTime() + 1_000) });
+    t.clock.advance(5_000);
+    await job?.job.handle(
+      { slot: t.clock.now().toISOString() },
+      {
+        ctx: t.ctx,
+        trx: undefined,
+        job: { id: 1, name: 'payments.expire-intents', key: null, attempts: 1, maxAttempts: 5, runAt: t.clock.now() },
+      },
+    );
+    expect((await getPaymentIntent(t.ctx, intent.id)).state).toBe('EXPIRED');
   });
 
   it('answers NOT_FOUND for an unknown payment', async () => {
