@@ -6,7 +6,16 @@ import { I18nProvider } from './i18n/i18n.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { OfficerHomePage } from './pages/officer-home.tsx';
+import {
+  AdminCalendarScreen,
+  AdminHomeScreen,
+  AdminOfficersScreen,
+  AdminProceduresScreen,
+  AdminUnitsScreen,
+  ProcedureEditorScreen,
+} from './officer/lazy.tsx';
 import { RegisterPage } from './pages/register.tsx';
+import { TrackPage } from './pages/track.tsx';
 import { SessionProvider } from './session.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
 import { DirectoryPage } from './pages/directory.tsx';
@@ -27,10 +36,17 @@ if (root) {
               <Route path="/co-quan" component={DirectoryPage} />
               <Route path="/thu-tuc" component={CataloguePage} />
               <Route path="/thu-tuc/:code" component={ProcedurePage} />
+              <Route path="/tra-cuu" component={TrackPage} />
               <Route path="/dang-nhap" component={LoginPage} />
               <Route path="/dang-ky" component={RegisterPage} />
               <Route path="/tai-khoan" component={AccountPage} />
               <Route path="/can-bo" component={OfficerHomePage} />
+              <Route path="/can-bo/quan-tri" component={AdminHomeScreen} />
+              <Route path="/can-bo/quan-tri/thu-tuc" component={AdminProceduresScreen} />
+              <Route path="/can-bo/quan-tri/thu-tuc/:code" component={ProcedureEditorScreen} />
+              <Route path="/can-bo/quan-tri/lich" component={AdminCalendarScreen} />
+              <Route path="/can-bo/quan-tri/can-bo" component={AdminOfficersScreen} />
+              <Route path="/can-bo/quan-tri/don-vi" component={AdminUnitsScreen} />
               <Route component={NotFoundPage} />
             </Switch>
           </Layout>

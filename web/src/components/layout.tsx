@@ -26,7 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href="/thu-tuc">{t('nav.catalogue')}</Link>
               </li>
               <li>
-                <Link href="/co-quan">{t('nav.directory')}</Link>
+                <Link href="/tra-cuu">{t('nav.track')}</Link>
               </li>
               <li>
                 {account ? (

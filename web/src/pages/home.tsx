@@ -73,6 +73,16 @@ export function HomePage() {
           </ul>
         </section>
 
+        <section aria-labelledby="track-title" className="panel">
+          <h2 id="track-title">{t('home.track.title')}</h2>
+          <p>{t('home.track.body')}</p>
+          <p>
+            <Link href="/tra-cuu" className="button">
+              {t('home.track.button')}
+            </Link>
+          </p>
+        </section>
+
         <section aria-labelledby="units-title" className="panel">
           <h2 id="units-title">{t('home.units.title')}</h2>
           <p>{t('home.units.body')}</p>
