@@ -17,7 +17,7 @@ async function startWorkerProcess(name: string, leaseMs?: number): Promise<Child
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.once('data', () => resolve());
+    child.stdout.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`worker ${name} exited with ${code}`)));
   });
   return child;
@@ -94,9 +94,9 @@ describe.skipIf(!isServer)('two worker processes on the PostgreSQL server', () =
       startWorkerProcess('k2', leaseMs),
     ]);
     while ((await count(sql`SELECT count(*) AS n FROM job_test_effects WHERE seq > 20000`)) < 400) await sleep(20);
-    await stopWorkerProcess(victim!, 'SIGKILL');
+    await stopWorkerProcess(victim, 'SIGKILL');
     await waitUntilDone(12_000, 60_000);
-    expect(await stopWorkerProcess(survivor!)).toBe(0);
+    expect(await stopWorkerProcess(survivor)).toBe(0);
 
     const effects = await sql<{ total: number; distinct: number; taken: number }>`
       SELECT count(*)::int AS total, count(DISTINCT seq)::int AS distinct,
