@@ -3,6 +3,7 @@ import type { DossiersTables } from '../modules/dossiers/tables.ts';
 import type { CatalogueTables } from '../modules/catalogue/tables.ts';
 import type { PaymentsTables } from '../modules/payments/tables.ts';
 import type { UnitsTables } from '../modules/units/tables.ts';
+import type { DraftsTables } from '../modules/drafts/tables.ts';
 import type { JobsTables } from '../jobs/tables.ts';
 import type { NotificationsTables } from '../modules/notifications/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
@@ -12,4 +13,4 @@ import type { AuditTables } from '../modules/audit/tables.ts';
  * The whole database as Kysely sees it: each module declares its own tables in its `tables.ts`
  * and is listed here once.
  */
-export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, CatalogueTables, JobsTables, NotificationsTables, PaymentsTables, DossiersTables {}
+export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, CatalogueTables, JobsTables, NotificationsTables, PaymentsTables, DossiersTables, DraftsTables {}
