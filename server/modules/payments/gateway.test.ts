@@ -42,6 +42,7 @@ describe('gateways on loopback', () => {
     const url = new URL(started.checkoutUrl ?? '');
     expect(url.searchParams.get('vnp_Amount')).toBe('100000000');
     expect(url.searchParams.get('vnp_ExpireDate')).toBe('20231027100200');
+    expect(url.searchParams.get('vnp_CreateDate')).toBe('20231027093200'); // Hà Nội time of the intent
 
     const answer = await fake.payVnpay(`${base}/api/payments/notify/vnpay`, {
       reference: intent.reference,
@@ -51,8 +52,14 @@ describe('gateways on loopback', () => {
     expect(answer).toEqual({ RspCode: '00', Message: 'Confirm Success' });
     expect((await getPaymentIntent(t.ctx, intent.id)).state).toBe('SUCCEEDED');
 
-    const q = await getProvider(t.ctx.config, 'vnpay').query(intent.reference, intent.orderCode, t.ctx.clock.now());
+    const q = await getProvider(t.ctx.config, 'vnpay').query({
+      reference: intent.reference,
+      orderCode: intent.orderCode,
+      createdAt: intent.createdAt,
+      now: t.ctx.clock.now(),
+    });
     expect(q).toEqual({ mode: 'online', status: 'PAID', amount: 1_000_000, providerTransactionId: '9001' });
+    expect(fake.requests.at(-1)?.body).toMatchObject({ vnp_Command: 'querydr', vnp_TransactionDate: '20231027093200' });
 
     const clerk = await loginAs(t.ctx, await createOfficer(t.ctx, { role: 'receptionist', unitCode: '002' }));
     const res = await t.app.inject({
@@ -78,7 +85,12 @@ describe('gateways on loopback', () => {
       { success: true, outcome: 'CREDITED' },
       { success: true, outcome: 'REPLAY' },
     ]);
-    const q = await getProvider(t.ctx.config, 'payos').query(intent.reference, intent.orderCode, t.ctx.clock.now());
+    const q = await getProvider(t.ctx.config, 'payos').query({
+      reference: intent.reference,
+      orderCode: intent.orderCode,
+      createdAt: intent.createdAt,
+      now: t.ctx.clock.now(),
+    });
     expect(q).toMatchObject({ mode: 'online', status: 'PAID', amount: 1_000_000 });
   });
 

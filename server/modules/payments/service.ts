@@ -141,6 +141,7 @@ export async function beginPayment(
     description: row.purpose,
     expiresAt: row.expires_at,
     payerIp,
+    createdAt: row.created_at,
     now,
   });
   const moved = await repo.transitionIntent(

@@ -121,7 +121,7 @@ export function createPayosProvider(config: Config, fetcher: typeof fetch = fetc
       }
     },
 
-    async query(_reference: string, orderCode: number) {
+    async query({ orderCode }) {
       if (!online) return { mode: 'offline' };
       const res = await fetcher(`${config.PAYOS_API_URL}/v2/payment-requests/${orderCode}`, {
         headers,

@@ -62,12 +62,21 @@ export interface PaymentRequest {
   expiresAt: Date;
   returnUrl?: string | undefined;
   payerIp?: string | undefined;
+  /** When the intent was created: VNPAY's vnp_CreateDate, and later the vnp_TransactionDate of a query. */
+  createdAt: Date;
   now: Date;
 }
 
 export type CreatePaymentResult =
   | { mode: 'online'; providerPaymentId: string; checkoutUrl?: string | undefined; qrPayload?: string | undefined }
   | { mode: 'offline'; checkoutUrl?: string | undefined };
+
+export interface QueryRequest {
+  reference: string;
+  orderCode: number;
+  createdAt: Date;
+  now: Date;
+}
 
 export type QueryResult =
   | {
@@ -100,7 +109,7 @@ export interface PaymentProvider {
   createPayment(request: PaymentRequest): Promise<CreatePaymentResult>;
   verifyNotification(call: InboundCall): Verification;
   acknowledge(outcome: NotificationOutcome): Acknowledgement;
-  query(reference: string, orderCode: number, now: Date): Promise<QueryResult>;
+  query(request: QueryRequest): Promise<QueryResult>;
   refund(request: RefundRequest): Promise<RefundResult>;
 }
 

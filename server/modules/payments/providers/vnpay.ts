@@ -80,7 +80,7 @@ export function createVnpayProvider(config: Config, fetcher: typeof fetch = fetc
         vnp_Locale: 'vn',
         vnp_ReturnUrl: config.VNPAY_RETURN_URL ?? `${config.PUBLIC_URL}/payments/${request.reference}`,
         vnp_IpAddr: request.payerIp ?? '127.0.0.1',
-        vnp_CreateDate: toVnCompact(request.now),
+        vnp_CreateDate: toVnCompact(request.createdAt),
         vnp_ExpireDate: toVnCompact(request.expiresAt),
       };
       const query = vnpaySignedString(params);
@@ -117,7 +117,7 @@ export function createVnpayProvider(config: Config, fetcher: typeof fetch = fetc
       return { status: 200, body: vnpayAnswer(IPN_CODE[outcome]) };
     },
 
-    async query(reference, _orderCode, now) {
+    async query({ reference, createdAt, now }) {
       if (!online || !tmnCode) return { mode: 'offline' };
       const fields = {
         vnp_RequestId: randomUUID().replace(/-/g, '').slice(0, 32),
@@ -126,7 +126,8 @@ export function createVnpayProvider(config: Config, fetcher: typeof fetch = fetc
         vnp_TmnCode: tmnCode,
         vnp_TxnRef: reference,
         vnp_OrderInfo: `Truy van ${reference}`,
-        vnp_TransactionDate: toVnCompact(now),
+        // The original payment's vnp_CreateDate, as VNPAY's querydr asks.
+        vnp_TransactionDate: toVnCompact(createdAt),
         vnp_CreateDate: toVnCompact(now),
         vnp_IpAddr: '127.0.0.1',
       };
