@@ -8,9 +8,10 @@ import type { JobsTables } from '../jobs/tables.ts';
 import type { NotificationsTables } from '../modules/notifications/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { AuditTables } from '../modules/audit/tables.ts';
+import type { ReportsTables } from '../modules/reports/tables.ts';
 
 /**
  * The whole database as Kysely sees it: each module declares its own tables in its `tables.ts`
  * and is listed here once.
  */
-export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, CatalogueTables, JobsTables, NotificationsTables, PaymentsTables, DossiersTables, DraftsTables {}
+export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, CatalogueTables, JobsTables, NotificationsTables, PaymentsTables, DossiersTables, ReportsTables, DraftsTables {}

@@ -1,0 +1,129 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/client.ts';
+
+/** The only SQL of the reports module (besides the roll-up trigger in migrations/0070_reports.sql). */
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  parent_id: number | null;
+}
+
+/** Units of a subtree (or of the whole tree) whose validity overlaps the period. */
+export async function findUnits(
+  db: Database,
+  rootCode: string | undefined,
+  from: string,
+  to: string,
+): Promise<UnitRow[]> {
+  const overlap = sql`u.valid_from <= ${to}::date AND (u.valid_to IS NULL OR u.valid_to > ${from}::date)`;
+  const rows = rootCode
+    ? await sql<UnitRow>`
+        WITH RECURSIVE root AS (
+          SELECT id FROM units u WHERE code = ${rootCode} AND ${overlap} ORDER BY valid_from DESC LIMIT 1),
+        t(id) AS (SELECT id FROM root UNION SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
+        SELECT u.id, u.code, u.full_name AS name, u.level, u.parent_id FROM units u JOIN t ON t.id = u.id
+        WHERE ${overlap}`.execute(db)
+    : await sql<UnitRow>`SELECT u.id, u.code, u.full_name AS name, u.level, u.parent_id FROM units u WHERE ${overlap}`.execute(
+        db,
+      );
+  return rows.rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    parent_id: r.parent_id === null ? null : Number(r.parent_id),
+  }));
+}
+
+export interface RollupRow {
+  key: string;
+  received_online: number;
+  received_other: number;
+  carried_over: number;
+  resolved_early: number;
+  resolved_on_time: number;
+  resolved_late: number;
+  ended_other: number;
+  pending: number;
+  overdue: number;
+}
+
+export type GroupBy = 'unit' | 'sector' | 'none';
+
+/**
+ * Form counts from the daily roll-up: period sums for what happened in the period, prefix sums of the
+ * interval deltas for what was pending before it (carried over) and at its end.
+ */
+export async function sumRollup(
+  db: Database,
+  from: string,
+  to: string,
+  unitIds: number[] | null,
+  scope: RawBuilder<boolean>,
+  groupBy: GroupBy,
+): Promise<RollupRow[]> {
+  const key = groupBy === 'unit' ? sql`r.unit_id::text` : groupBy === 'sector' ? sql`r.sector` : sql`'all'`;
+  const inPeriod = sql`r.day >= ${from}::date`;
+  const units = unitIds === null ? sql`true` : unitIds.length ? sql`r.unit_id IN (${sql.join(unitIds)})` : sql`false`;
+  const result = await sql<RollupRow>`
+    SELECT ${key} AS key,
+      coalesce(sum(r.received_online) FILTER (WHERE ${inPeriod}), 0) AS received_online,
+      coalesce(sum(r.received_other) FILTER (WHERE ${inPeriod}), 0) AS received_other,
+      coalesce(sum(r.pending_delta) FILTER (WHERE r.day < ${from}::date), 0) AS carried_over,
+      coalesce(sum(r.resolved_early) FILTER (WHERE ${inPeriod}), 0) AS resolved_early,
+      coalesce(sum(r.resolved_on_time) FILTER (WHERE ${inPeriod}), 0) AS resolved_on_time,
+      coalesce(sum(r.resolved_late) FILTER (WHERE ${inPeriod}), 0) AS resolved_late,
+      coalesce(sum(r.ended_other) FILTER (WHERE ${inPeriod}), 0) AS ended_other,
+      coalesce(sum(r.pending_delta), 0) AS pending,
+      coalesce(sum(r.overdue_delta), 0) AS overdue
+    FROM report_daily r
+    WHERE r.day <= ${to}::date AND ${units} AND ${scope}
+    GROUP BY 1`.execute(db);
+  return result.rows.map((r) => ({
+    key: String(r.key),
+    received_online: Number(r.received_online),
+    received_other: Number(r.received_other),
+    carried_over: Number(r.carried_over),
+    resolved_early: Number(r.resolved_early),
+    resolved_on_time: Number(r.resolved_on_time),
+    resolved_late: Number(r.resolved_late),
+    ended_other: Number(r.ended_other),
+    pending: Number(r.pending),
+    overdue: Number(r.overdue),
+  }));
+}
+
+export interface RawDossierRow {
+  unit_id: number;
+  sector: string;
+  status: number;
+  channel: number;
+  accepted_at: Date;
+  due_at: Date | null;
+  processed_at: Date | null;
+  returned_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** Every accepted dossier received up to the period end in the units and scope (the raw path). */
+export async function findRawDossiers(
+  db: Database,
+  periodEnd: Date,
+  unitIds: number[] | null,
+  scope: RawBuilder<boolean>,
+): Promise<RawDossierRow[]> {
+  const units =
+    unitIds === null ? sql`true` : unitIds.length ? sql`d.receiving_unit_id IN (${sql.join(unitIds)})` : sql`false`;
+  const result = await sql<RawDossierRow>`
+    SELECT d.receiving_unit_id AS unit_id, pv.sector, d.status, d.channel, d.accepted_at, d.due_at,
+      d.processed_at, d.returned_at, d.finished_at
+    FROM dossiers d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
+    WHERE d.accepted_at IS NOT NULL AND d.receiving_unit_id IS NOT NULL AND d.accepted_at < ${periodEnd}
+      AND ${units} AND ${scope}`.execute(db);
+  return result.rows.map((r) => ({
+    ...r,
+    unit_id: Number(r.unit_id),
+    status: Number(r.status),
+    channel: Number(r.channel),
+  }));
+}
