@@ -16,6 +16,7 @@ import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { draftsRoutes } from './modules/drafts/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { jobsRoutes } from './jobs/routes.ts';
 import { notificationsRoutes } from './modules/notifications/routes.ts';
 import { installIdentity } from './modules/identity/guard.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
   await app.register(notificationsRoutes, { ctx });
+  await app.register(jobsRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
   await app.register(draftsRoutes, { ctx });
   await app.register(paymentsRoutes, { ctx });

@@ -77,6 +77,10 @@ export const PERMISSIONS = {
   },
   'dossier.approve': { description: 'Approve and sign results', grants: officersSubtree('leader') },
   'notifications.read': { description: 'Read one’s own in-app notifications', grants: everyoneOwn },
+  'jobs.manage': {
+    description: 'See failed background jobs (dead letters) and retry them',
+    grants: { city_admin: 'global' },
+  },
   'catalogue.manage': { description: 'Edit procedures and their versions', grants: officersSubtree('city_admin') },
   'calendar.manage': { description: 'Edit the holiday table', grants: officersSubtree('city_admin') },
   'reports.read': {
