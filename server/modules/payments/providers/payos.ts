@@ -39,7 +39,8 @@ export function createPayosProvider(config: Config, fetcher: typeof fetch = fetc
         returnUrl,
         expiredAt: Math.floor(request.expiresAt.getTime() / 1000),
       };
-      // payOS create-payment signature covers exactly these five fields, sorted.
+      // payOS create-payment signature covers exactly these five fields, sorted
+      // (payos.vn/docs/cau-hoi-thuong-gap: amount, orderCode, description, returnUrl, cancelUrl).
       const { amount, cancelUrl, description, orderCode } = body;
       const signature = hmacHex(
         'sha256',
