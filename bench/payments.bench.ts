@@ -2,13 +2,14 @@
 // once → answer), and the cost of a burst of duplicates. Same app, same machine as the load.
 // Run: node_modules/.bin/node bench/payments.bench.ts
 //      DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node_modules/.bin/node bench/payments.bench.ts
+import type { PaymentIntent } from '../server/modules/payments/schemas.ts';
 import { createTestApp } from '../test/helpers/app.ts';
 import { createTestIntent, payosWebhook, TEST_KEYS } from '../server/modules/payments/test-support.ts';
 
 const N = 400;
 const CONCURRENCY = 10;
 const t = await createTestApp(TEST_KEYS);
-const intents = [];
+const intents: PaymentIntent[] = [];
 for (let i = 0; i < N; i++)
   intents.push(await createTestIntent(t.ctx, { expiresAt: new Date('2030-01-01T00:00:00Z') }));
 const post = (body: string) =>
