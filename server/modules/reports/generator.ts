@@ -179,7 +179,8 @@ async function insertBatch(
     const name = pick(random, NAMES);
     const phone = `09${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
     const address = `số ${1 + Math.floor(random() * 200)} ${pick(random, STREETS)}`;
-    const delivery = p.channel === 3 ? 'post' : p.procedure.onlineLevel === 4 && p.channel === 2 ? 'online' : 'counter';
+    const delivery: 'counter' | 'post' | 'online' =
+      p.channel === 3 ? 'post' : p.procedure.onlineLevel === 4 && p.channel === 2 ? 'online' : 'counter';
     return {
       id: ids[i]!,
       code: codeOf(p, counters),
@@ -203,7 +204,7 @@ async function insertBatch(
       processed_at: p.processedAt,
       finished_at: p.finishedAt,
       returned_at: p.returnedAt,
-      return_method: p.returnedAt ? (delivery) : null,
+      return_method: p.returnedAt ? delivery : null,
     };
   });
   await db.insertInto('dossiers').values(dossiers).execute();
