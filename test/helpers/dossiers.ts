@@ -50,15 +50,17 @@ export interface Commune {
   leader: TestAccount;
 }
 
-/** A commune People's Committee with a receptionist, a specialist and a leader assigned to its unit. */
+/** A commune People's Committee with a receptionist, a specialist and a leader. */
 export async function createCommune(ctx: AppContext, unitCode = '00001'): Promise<Commune> {
   const agencyId = await agencyIdByKey(ctx, `hn.c${unitCode}`);
   return {
     unitCode,
     agencyId,
-    receptionist: await createOfficer(ctx, { role: 'receptionist', unitCode }),
-    specialist: await createOfficer(ctx, { role: 'specialist', unitCode }),
-    leader: await createOfficer(ctx, { role: 'leader', unitCode }),
+    // Assigned for the commune's People's Committee (and the agencies under it): GSO unit codes are
+    // reused by the 2025 set, so a unit-code assignment could land on the wrong unit version.
+    receptionist: await createOfficer(ctx, { role: 'receptionist', agencyId }),
+    specialist: await createOfficer(ctx, { role: 'specialist', agencyId }),
+    leader: await createOfficer(ctx, { role: 'leader', agencyId }),
   };
 }
 

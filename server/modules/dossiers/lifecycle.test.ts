@@ -113,7 +113,7 @@ describe('birth registration at a commune', () => {
 
   it('lets only one of two officers take the same step', async () => {
     const proc = await createProcedure(t.ctx);
-    const other = await createOfficer(t.ctx, { role: 'specialist', unitCode: commune.unitCode });
+    const other = await createOfficer(t.ctx, { role: 'specialist', agencyId: commune.agencyId });
     const [clerk, a, b] = await Promise.all([login(commune.receptionist), login(commune.specialist), login(other)]);
     let d = await submitOnline(t.app, await login(citizenAccount), proc.code, commune.agencyId);
     d = await step(clerk, d, 'accept');
