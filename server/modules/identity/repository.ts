@@ -129,8 +129,18 @@ export async function insertSession(db: Database, row: SessionRow): Promise<void
   await db.insertInto('sessions').values(row).execute();
 }
 
-export function findSession(db: Database, idHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+export type SessionWithAccount = SessionRow &
+  Pick<AccountRow, 'kind' | 'full_name' | 'is_disabled' | 'is_national_id_verified'>;
+
+/** The session and who it belongs to in one round trip: this runs on every authenticated request. */
+export function findSession(db: Database, idHash: string): Promise<SessionWithAccount | undefined> {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .selectAll('s')
+    .select(['a.kind', 'a.full_name', 'a.is_disabled', 'a.is_national_id_verified'])
+    .where('s.id_hash', '=', idHash)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: Database, idHash: string, now: Date, idleExpiresAt: Date): Promise<void> {

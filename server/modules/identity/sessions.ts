@@ -55,7 +55,7 @@ function idleExpiry(ctx: AppContext, now: Date, absolute: Date): Date {
 }
 
 /** The live session for a cookie value, sliding its idle expiry; undefined when absent or expired. */
-export async function findLiveSession(ctx: AppContext, token: string): Promise<repo.SessionRow | undefined> {
+export async function findLiveSession(ctx: AppContext, token: string): Promise<repo.SessionWithAccount | undefined> {
   const idHash = sha256(token);
   const session = await repo.findSession(ctx.db, idHash);
   if (!session) return undefined;
