@@ -175,6 +175,21 @@ describe('durable job queue', () => {
     expect(await effects('lease')).toEqual([2]);
   });
 
+  it('dead-letters a job whose workers keep dying on it instead of retrying it for ever', async () => {
+    const job = effectJob('test.poison', { maxAttempts: 2 });
+    const id = (await scheduleJob(t.ctx.db, job, { tag: 'poison' }, { runAt: t.clock.now() }))!;
+    const names = [job.name];
+    for (const workerId of ['A', 'B']) {
+      expect(await claimJobs(t.ctx.db, { names, workerId, now: t.clock.now(), leaseMs: 1000, limit: 1 })).toHaveLength(
+        1,
+      );
+      t.clock.advance(1001); // the worker died holding it
+    }
+    expect((await runDueJobs(t.ctx, { jobs: [job], recurring: [], workerId: 'C' })).dead).toBe(1);
+    expect((await jobRow(id)).last_error).toMatch(/taken over 2 times/);
+    expect(await effects('poison')).toEqual([]);
+  });
+
   it('runs a recurring job once per slot, however many workers poll', async () => {
     let runs: string[] = [];
     const recurring = registerRecurring('test.sweep', { everyMs: 300_000 }, async ({ slot }) => {

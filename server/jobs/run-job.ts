@@ -24,6 +24,11 @@ export async function runClaimedJob(
     maxAttempts: job.max_attempts,
     runAt: job.run_at,
   };
+  if (job.attempts > job.max_attempts) {
+    // Only lease take-overs get here: the worker keeps dying on this job, or the handler outlives its lease.
+    const error = new Error(`taken over ${job.attempts - 1} times: its worker died or it outlived its lease`);
+    return recordFailure(ctx, definition, job, workerId, error);
+  }
   try {
     const payload: unknown = definition.payload.parse(job.payload);
     if (definition.mode === 'transaction') {

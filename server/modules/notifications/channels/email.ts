@@ -7,7 +7,14 @@ const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {
   let transport = transports.get(url);
   if (!transport) {
-    transport = nodemailer.createTransport(url);
+    // Short timeouts: a hanging server must fail the attempt well inside the delivery job's 2-minute
+    // lease, or another worker would take the job over and send the message twice.
+    transport = nodemailer.createTransport({
+      url,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
     transports.set(url, transport);
   }
   return transport;
