@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Route, Switch } from 'wouter';
 import { Layout } from './components/layout.tsx';
@@ -14,6 +14,8 @@ import {
   AdminUnitsScreen,
   ProcedureEditorScreen,
 } from './officer/lazy.tsx';
+import { DossierPage } from './pages/dossier.tsx';
+import { MyDossiersPage } from './pages/my-dossiers.tsx';
 import { RegisterPage } from './pages/register.tsx';
 import { TrackPage } from './pages/track.tsx';
 import { SessionProvider } from './session.tsx';
@@ -23,6 +25,9 @@ import { HomePage } from './pages/home.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { ProcedurePage } from './pages/procedure.tsx';
 import './styles.css';
+
+// The apply flow is loaded only by those who apply: the first visit stays small on a cheap phone.
+const ApplyPage = lazy(() => import('./apply/apply-page.tsx').then((m) => ({ default: m.ApplyPage })));
 
 const root = document.getElementById('root');
 if (root) {
@@ -37,6 +42,15 @@ if (root) {
               <Route path="/thu-tuc" component={CataloguePage} />
               <Route path="/thu-tuc/:code" component={ProcedurePage} />
               <Route path="/tra-cuu" component={TrackPage} />
+              <Route path="/ho-so-cua-toi" component={MyDossiersPage} />
+              <Route path="/ho-so/:id" component={DossierPage} />
+              <Route path="/nop-ho-so/:code">
+                {(params) => (
+                  <Suspense fallback={null}>
+                    <ApplyPage params={params} />
+                  </Suspense>
+                )}
+              </Route>
               <Route path="/dang-nhap" component={LoginPage} />
               <Route path="/dang-ky" component={RegisterPage} />
               <Route path="/tai-khoan" component={AccountPage} />

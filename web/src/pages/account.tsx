@@ -38,6 +38,11 @@ export function AccountPage() {
           </dd>
         </div>
       </dl>
+      {account.kind !== 'officer' && (
+        <p>
+          <Link href="/ho-so-cua-toi">{t('mine.title')}</Link>
+        </p>
+      )}
       {account.kind === 'officer' && (
         <p>
           <Link href="/can-bo">{t('officer.title')}</Link>

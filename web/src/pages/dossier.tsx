@@ -1,0 +1,236 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { ApiError, useApi, type ApiErrorBody } from '../api.ts';
+import { fieldErrors } from '../api-send.ts';
+import { Countdown } from '../components/countdown.tsx';
+import { ErrorSummary } from '../components/form.tsx';
+import { LoadError } from '../components/layout.tsx';
+import { formatDateTime } from '../format.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/vi.ts';
+import { useSession } from '../session.tsx';
+import { LoginNeeded } from './account.tsx';
+import { nextStepKey, type DossierSummary } from './my-dossiers.tsx';
+
+interface DossierDetail extends DossierSummary {
+  acceptedAt: string | null;
+  returnedAt: string | null;
+  supplement: { items?: Array<{ name: string; count: number; note?: string }>; reason?: string } | null;
+  allowedActions: string[];
+  events: Array<{ seq: number; at: string; action: string; toStatus: number; note: string | null }>;
+}
+
+/** The applicant's own dossier: where it is, the countdown, what to do now, forms and history. */
+export function DossierPage({ params }: { params: { id: string } }) {
+  const { t, lang } = useI18n();
+  const { account } = useSession();
+  const { result, reload } = useApi<DossierDetail>(account ? `/api/dossiers/${encodeURIComponent(params.id)}` : null);
+  if (account === undefined)
+    return (
+      <div className="wrap">
+        <p>{t('common.loading')}</p>
+      </div>
+    );
+  if (account === null) return <LoginNeeded />;
+  if (result.state === 'loading')
+    return (
+      <div className="wrap">
+        <p>{t('common.loading')}</p>
+      </div>
+    );
+  if (result.state === 'error')
+    return (
+      <div className="wrap">
+        <LoadError onRetry={reload} />
+      </div>
+    );
+  const d = result.data;
+  const todo = nextStepKey(d.status);
+  const open = ![3, 7, 8, 10].includes(d.status);
+  return (
+    <div className="wrap">
+      <p>
+        <Link href="/ho-so-cua-toi">{t('mine.title')}</Link>
+      </p>
+      <h1>{d.code ? `${t('track.dossier')} ${d.code}` : t('mine.notYetAccepted')}</h1>
+      <dl className="summary-list">
+        <div>
+          <dt>{t('track.status')}</dt>
+          <dd>
+            <strong>{d.statusLabel[lang]}</strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('mine.submitted')}</dt>
+          <dd>{formatDateTime(d.submittedAt)}</dd>
+        </div>
+        {d.acceptedAt && (
+          <div>
+            <dt>{t('track.received')}</dt>
+            <dd>{formatDateTime(d.acceptedAt)}</dd>
+          </div>
+        )}
+        {d.dueAt && (
+          <div>
+            <dt>{t('track.appointment')}</dt>
+            <dd>
+              {formatDateTime(d.dueAt)}
+              {open && (
+                <>
+                  {' '}
+                  · <Countdown to={d.dueAt} />
+                </>
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {todo && <p className="notice todo">{t(todo)}</p>}
+      {d.status === 5 && d.allowedActions.includes('submit_supplement') && (
+        <SupplementForm dossier={d} onDone={reload} />
+      )}
+      {d.code && (
+        <p>
+          <a href={`/api/dossiers/${d.id}/forms/01.pdf`} download>
+            {t('mine.form01')}
+          </a>
+        </p>
+      )}
+      <h2>{t('track.history')}</h2>
+      <ol className="timeline">
+        {d.events.map((e) => (
+          <li key={e.seq}>
+            <time dateTime={e.at}>{formatDateTime(e.at)}</time> — {actionLabel(t, e.action)}
+          </li>
+        ))}
+      </ol>
+      {d.allowedActions.includes('withdraw') && <WithdrawButton dossier={d} onDone={reload} />}
+    </div>
+  );
+}
+
+async function act(
+  id: string,
+  action: string,
+  lang: string,
+  version: number,
+  extra: Record<string, unknown>,
+  files: File[],
+) {
+  const form = new FormData();
+  form.append('payload', JSON.stringify({ version, ...extra }));
+  for (const f of files) form.append('supplement', f, f.name);
+  const csrf = /(?:^|;\s*)mc_csrf=([^;]+)/.exec(document.cookie)?.[1];
+  const res = await fetch(`/api/dossiers/${id}/actions/${action}`, {
+    method: 'POST',
+    body: form,
+    headers: {
+      accept: 'application/json',
+      'accept-language': lang,
+      ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
+    },
+  });
+  const body = (await res.json().catch(() => undefined)) as unknown;
+  if (!res.ok) {
+    throw new ApiError(res.status, body as ApiErrorBody | undefined);
+  }
+  return body;
+}
+
+function SupplementForm({ dossier, onDone }: { dossier: DossierDetail; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const [files, setFiles] = useState<File[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const send = async () => {
+    setBusy(true);
+    try {
+      await act(dossier.id, 'submit_supplement', lang, dossier.version, {}, files);
+      onDone();
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      setMessage((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="supplement-title" className="panel">
+      <h2 id="supplement-title">{t('mine.supplement.title')}</h2>
+      {dossier.supplement?.reason && <p>{dossier.supplement.reason}</p>}
+      <ul>
+        {(dossier.supplement?.items ?? []).map((item, i) => (
+          <li key={i}>
+            {item.name} ({item.count}){item.note && ` — ${item.note}`}
+          </li>
+        ))}
+      </ul>
+      <ErrorSummary message={message} errors={errors} />
+      <div className="field">
+        <label htmlFor="f-supplement">{t('mine.supplement.files')}</label>
+        <input
+          id="f-supplement"
+          type="file"
+          multiple
+          accept="application/pdf,image/jpeg,image/png"
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        />
+      </div>
+      <button type="button" className="button" disabled={busy || files.length === 0} onClick={() => void send()}>
+        {t('mine.supplement.send')}
+      </button>
+    </section>
+  );
+}
+
+function WithdrawButton({ dossier, onDone }: { dossier: DossierDetail; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming)
+    return (
+      <p>
+        <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+          {t('mine.withdraw')}
+        </button>
+      </p>
+    );
+  return (
+    <div className="notice" role="alertdialog" aria-labelledby="withdraw-q">
+      <p id="withdraw-q">{t('mine.withdrawConfirm')}</p>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void act(dossier.id, 'withdraw', lang, dossier.version, {}, []).then(onDone)}
+      >
+        {t('mine.withdrawYes')}
+      </button>{' '}
+      <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+        {t('mine.withdrawNo')}
+      </button>
+    </div>
+  );
+}
+
+const ACTION_KEYS = new Set([
+  'submit',
+  'accept',
+  'refuse',
+  'request_supplement',
+  'submit_supplement',
+  'assign',
+  'complete_step',
+  'send_back',
+  'transfer',
+  'approve',
+  'request_payment',
+  'payment_received',
+  'mark_processed',
+  'return_result',
+  'withdraw',
+  'stop',
+]);
+
+function actionLabel(t: (key: MessageKey) => string, action: string): string {
+  return ACTION_KEYS.has(action) ? t(`action.${action}` as MessageKey) : action;
+}
