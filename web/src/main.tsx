@@ -12,7 +12,9 @@ import {
   AdminOfficersScreen,
   AdminProceduresScreen,
   AdminUnitsScreen,
+  DossierScreen,
   ProcedureEditorScreen,
+  ReceptionScreen,
 } from './officer/lazy.tsx';
 import { DossierPage } from './pages/dossier.tsx';
 import { MyDossiersPage } from './pages/my-dossiers.tsx';
@@ -55,6 +57,8 @@ if (root) {
               <Route path="/dang-ky" component={RegisterPage} />
               <Route path="/tai-khoan" component={AccountPage} />
               <Route path="/can-bo" component={OfficerHomePage} />
+              <Route path="/can-bo/tiep-nhan" component={ReceptionScreen} />
+              <Route path="/can-bo/ho-so/:id" component={DossierScreen} />
               <Route path="/can-bo/quan-tri" component={AdminHomeScreen} />
               <Route path="/can-bo/quan-tri/thu-tuc" component={AdminProceduresScreen} />
               <Route path="/can-bo/quan-tri/thu-tuc/:code" component={ProcedureEditorScreen} />

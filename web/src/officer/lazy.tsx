@@ -26,6 +26,11 @@ function deferred<P extends object>(load: () => Promise<ComponentType<P>>): Comp
 }
 
 type CodeParams = { params: { code: string } };
+type IdParams = { params: { id: string } };
+
+export const QueuesScreen = deferred(async () => (await import('./queues/queues.tsx')).QueuesPage);
+export const DossierScreen = deferred<IdParams>(async () => (await import('./dossier/dossier-view.tsx')).DossierPage);
+export const ReceptionScreen = deferred(async () => (await import('./reception/reception.tsx')).ReceptionPage);
 
 export const AdminHomeScreen = deferred(async () => (await import('./admin/admin-home.tsx')).AdminHomePage);
 export const AdminProceduresScreen = deferred(async () => (await import('./admin/procedures.tsx')).AdminProceduresPage);

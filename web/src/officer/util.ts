@@ -22,8 +22,14 @@ function csrfToken(): string | undefined {
 }
 
 /** A raw-body or multipart upload (workbooks, scans) with the CSRF header; errors as ApiError. */
-export async function sendBody<T>(path: string, lang: string, body: Blob | FormData, type?: string): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang };
+export async function sendBody<T>(
+  path: string,
+  lang: string,
+  body: Blob | FormData,
+  type?: string,
+  extra: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang, ...extra };
   const token = csrfToken();
   if (token) headers['x-csrf-token'] = token;
   if (type) headers['content-type'] = type;

@@ -1,0 +1,51 @@
+import type { Account } from '../../session.tsx';
+import { hasRole } from '../util.ts';
+import type { DossierDetail } from './types.ts';
+
+/**
+ * Which of the actions the state machine allows (detail.allowedActions, from workflow.ts) this officer
+ * is offered: the transition's permissions by role, and the step's own rules (actions.ts) — who holds
+ * the step, whether it is an approval step, whether there is a step to go back to. The API decides
+ * again; the screen only never offers what would be refused.
+ */
+export function offeredActions(d: DossierDetail, account: Account, workflowRoles: readonly string[]): string[] {
+  const me = account.id;
+  const receptionist = hasRole(account, 'receptionist');
+  const processor = hasRole(account, 'specialist', 'division_head');
+  const leader = hasRole(account, 'leader');
+  const head = hasRole(account, 'division_head', 'leader');
+  const atStep = d.stepIndex !== null;
+  const mine = d.stepAssigneeId === me;
+  const free = d.stepAssigneeId === null;
+  const stepRole = atStep ? stepRoleOf(d, workflowRoles) : null;
+  const isApprovalStep = stepRole === 'leader';
+  // actions.ts stepPermission: a receptionist step is the desk's, a leader step the leader's, others processors'.
+  const canTakeStep = stepRole === 'leader' ? leader : stepRole === 'receptionist' ? receptionist : processor || head;
+  const rules: Record<string, boolean> = {
+    accept: receptionist,
+    refuse: d.acceptedAt === null ? receptionist : leader && isApprovalStep,
+    request_supplement: d.acceptedAt === null ? receptionist : receptionist || processor,
+    submit_supplement: receptionist,
+    assign: atStep && canTakeStep && (free || (head && !mine)),
+    complete_step: atStep && !isApprovalStep && mine,
+    send_back: atStep && (d.stepIndex ?? 0) > 0 && (mine || (free && canTakeStep) || head),
+    transfer: atStep && !isApprovalStep && processor && (mine || head),
+    approve: isApprovalStep && leader && (free || mine),
+    request_payment: false, // the payments issue drives status 6
+    payment_received: false,
+    mark_processed: !atStep && (receptionist || processor),
+    return_result: receptionist,
+    withdraw: receptionist,
+    stop: leader,
+  };
+  return d.allowedActions.filter((a) => rules[a] === true);
+}
+
+/** The current step's role: the API's when it says, else the procedure's workflow at that step. */
+export function stepRoleOf(d: DossierDetail, workflowRoles: readonly string[]): string | null {
+  const own = (d as DossierDetail & { stepRole?: string | null }).stepRole;
+  if (own !== undefined) return own;
+  if (d.stepIndex === null) return null;
+  // A version without a workflow runs one specialist step (server/modules/dossiers/routing.ts).
+  return workflowRoles.length === 0 ? 'specialist' : (workflowRoles[d.stepIndex] ?? null);
+}

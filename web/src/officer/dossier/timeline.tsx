@@ -1,0 +1,43 @@
+import { formatDateTime } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/vi.ts';
+import type { JournalEntry } from './types.ts';
+
+/** The journal as a timeline: who did what when, the status and step it moved, and the note. */
+export function Timeline({ journal, stepNames }: { journal: JournalEntry[]; stepNames: string[] }) {
+  const { t } = useI18n();
+  const step = (i: number | null) => (i === null ? t('officer.d.desk') : (stepNames[i] ?? `${i + 1}`));
+  return (
+    <ol className="timeline">
+      {[...journal].reverse().map((e) => (
+        <li key={e.seq}>
+          <p className="timeline-head">
+            <strong>{t(`officer.act.${e.action}` as MessageKey)}</strong> · {formatDateTime(e.at)}
+            {e.actorName && <> · {e.actorName}</>}
+          </p>
+          <p className="result-meta">
+            {e.fromStatus !== null && e.fromStatus !== e.toStatus && (
+              <>
+                {t(`officer.status.${e.fromStatus}` as MessageKey)} → {t(`officer.status.${e.toStatus}` as MessageKey)}
+                {'. '}
+              </>
+            )}
+            {e.fromStep !== e.toStep && e.toStep !== null && (
+              <>
+                {t('officer.d.step')}: {step(e.toStep)}
+                {'. '}
+              </>
+            )}
+            {e.toAgencyId && e.fromAgencyId && e.toAgencyId !== e.fromAgencyId && (
+              <>
+                {t('officer.d.handedTo')} <code>{e.toAgencyId}</code>
+                {'. '}
+              </>
+            )}
+          </p>
+          {e.note && <p className="timeline-note">{e.note}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
