@@ -198,6 +198,22 @@ describe('notification delivery', () => {
     expect((await notificationsOf(ids)).map((n) => n.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
+  it('sends a one-time code and then wipes it from the outbox', async () => {
+    t.clock.advance(3_600_000); // a fresh rate-limit window
+    const { notificationIds } = await actAndNotify(t.ctx, 'code', {
+      template: 'identity.verify_phone',
+      eventKey: 'code-1',
+      recipient: { accountId: 'citizen-9', phone: PHONE },
+      params: { code: '482913', expiresInMinutes: 15 },
+      channels: ['sms'],
+      now: t.clock.now(),
+    });
+    await runDueJobs(t.ctx);
+    expect(gateway.requests.at(-1)?.body['text']).toContain('482913');
+    expect((await notificationsOf(notificationIds))[0]).toMatchObject({ status: 'sent', params: {} });
+    expect(logLines.join('')).not.toContain('482913');
+  });
+
   it('puts in-app messages in the recipient’s inbox, unread until read', async () => {
     await actAndNotify(t.ctx, 'payment', {
       template: 'payment.requested',

@@ -4,7 +4,7 @@ import { describeError } from '../../jobs/run-job.ts';
 import { resolveChannel, rateLimitPerMinute } from './channels/resolve.ts';
 import { maskAddress, redactContacts } from './mask.ts';
 import { findNotification, reserveSendSlot, recordDelivery, recordFailure } from './repository.ts';
-import { isTemplateName, renderTemplate } from './templates/catalogue.ts';
+import { isSensitiveTemplate, isTemplateName, renderTemplate } from './templates/catalogue.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -51,6 +51,7 @@ export async function deliverNotification(ctx: AppContext, notificationId: numbe
       at: ctx.clock.now(),
       providerId: result.providerId ?? null,
       note: result.note ?? null,
+      wipeParams: isSensitiveTemplate(n.template),
     });
     ctx.log.info({ ...logFields, status: result.status }, 'notification delivered');
   } catch (error) {
@@ -64,5 +65,6 @@ export async function deliverNotification(ctx: AppContext, notificationId: numbe
 
 /** The job gave up: the row shows 'dead' with the last error, for the dead-letter list. */
 export async function markNotificationDead(ctx: AppContext, notificationId: number, error: string): Promise<void> {
-  await recordFailure(ctx.db, notificationId, redactContacts(error), true);
+  const n = await findNotification(ctx.db, notificationId);
+  await recordFailure(ctx.db, notificationId, redactContacts(error), true, !!n && isSensitiveTemplate(n.template));
 }

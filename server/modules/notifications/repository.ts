@@ -45,11 +45,12 @@ export async function findNotification(db: Database, id: number): Promise<Notifi
 export async function recordDelivery(
   db: Database,
   id: number,
-  input: { status: 'sent' | 'skipped'; at: Date; providerId: string | null; note: string | null },
+  input: { status: 'sent' | 'skipped'; at: Date; providerId: string | null; note: string | null; wipeParams: boolean },
 ): Promise<void> {
   await db
     .updateTable('notifications')
     .set((eb) => ({
+      ...(input.wipeParams ? { params: '{}' } : {}),
       status: input.status,
       sent_at: input.status === 'sent' ? input.at : null,
       provider_id: input.providerId,
@@ -60,10 +61,17 @@ export async function recordDelivery(
     .execute();
 }
 
-export async function recordFailure(db: Database, id: number, error: string, isDead: boolean): Promise<void> {
+export async function recordFailure(
+  db: Database,
+  id: number,
+  error: string,
+  isDead: boolean,
+  wipeParams = false,
+): Promise<void> {
   await db
     .updateTable('notifications')
     .set((eb) => ({
+      ...(wipeParams ? { params: '{}' } : {}),
       status: isDead ? 'dead' : 'failed',
       sent_at: null,
       last_error: error.slice(0, 2000),

@@ -38,13 +38,16 @@ const samples: { [N in TemplateName]: TemplateParams<N> } = {
   },
   'officer.due_soon': { dossierCode: code, dueAt: due, stepName: 'Thẩm định', workspaceUrl: url },
   'officer.overdue': { dossierCode: code, dueAt: due, workspaceUrl: url },
+  'identity.verify_phone': { code: '123456', expiresInMinutes: 15 },
+  'identity.verify_email': { code: '123456', expiresInMinutes: 15 },
+  'identity.reset_password': { code: '123456', expiresInMinutes: 15 },
 };
 
 describe('notification templates', () => {
   it.each(TEMPLATE_NAMES)('%s renders in Vietnamese and English, with a short text that fits one SMS', (name) => {
     const vi = renderTemplate(name, 'vi', samples[name]);
     const en = renderTemplate(name, 'en', samples[name]);
-    expect(vi.subject).toContain(code);
+    if (!name.startsWith('identity.')) expect(vi.subject).toContain(code);
     expect(vi.subject).not.toBe(en.subject);
     expect(`${vi.subject} ${vi.text}`).toMatch(/[ăâđêôơưàáảãạ]/i);
     expect(en.subject).not.toMatch(/[ăâđêôơư]/i); // the body may quote Vietnamese names

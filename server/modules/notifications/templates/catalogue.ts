@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Locale } from '../tables.ts';
+import { accountTemplates } from './account.ts';
 import { citizenTemplates } from './citizen.ts';
 import { officerTemplates } from './officer.ts';
 import type { RenderedMessage, TemplateDefinition } from './types.ts';
 
 /** Every notification the product sends, by name: the message catalogue (vi first, en second). */
-export const templates = { ...citizenTemplates, ...officerTemplates };
+export const templates = { ...citizenTemplates, ...officerTemplates, ...accountTemplates };
 
 export type TemplateName = keyof typeof templates;
 export type TemplateParams<N extends TemplateName> = z.input<(typeof templates)[N]['params']>;
@@ -24,4 +25,8 @@ export function validateTemplateParams(name: TemplateName, params: unknown): Rec
 export function renderTemplate(name: TemplateName, locale: Locale, params: unknown): RenderedMessage {
   const template = templates[name] as TemplateDefinition;
   return template.render[locale](template.params.parse(params));
+}
+
+export function isSensitiveTemplate(name: string): boolean {
+  return isTemplateName(name) && (templates[name] as TemplateDefinition).isSensitive === true;
 }

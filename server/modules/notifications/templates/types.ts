@@ -10,7 +10,9 @@ export interface RenderedMessage {
 }
 
 export interface TemplateDefinition<S extends z.ZodType = z.ZodType> {
-  audience: 'citizen' | 'officer';
+  audience: 'citizen' | 'officer' | 'account';
+  /** Parameters are secrets (one-time codes): wiped from the outbox once the message is delivered or dead. */
+  isSensitive?: boolean;
   params: S;
   render: Record<Locale, (params: z.infer<S>) => RenderedMessage>;
 }
