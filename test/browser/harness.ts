@@ -6,8 +6,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import type { AppContext } from '../../server/context.ts';
 import type { DatabaseHandle } from '../../server/db/client.ts';
+import { systemClock } from '../../server/lib/clock.ts';
 import { createTestDatabase } from '../helpers/database.ts';
+import { seedDemoData } from '../../server/db/demo-seed.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // Flags from the platform notes: without the background-networking ones Chromium floods the closed network.
@@ -25,6 +28,8 @@ const CHROMIUM_ARGS = [
 export interface BrowserHarness {
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** For factories (test/helpers/auth.ts) writing straight to the same database. */
+  ctx: AppContext;
   baseUrl: string;
   browser: Browser;
   newPage(options?: { mobile?: boolean }): Promise<Page>;
@@ -32,10 +37,12 @@ export interface BrowserHarness {
 }
 
 /** The real server (fresh database, built web app) on a loopback port, and a headless Chromium. */
-export async function startHarness(): Promise<BrowserHarness> {
+export async function startHarness(options: { seedDemo?: boolean } = {}): Promise<BrowserHarness> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
   const app = await buildApp({ config, database });
+  const ctx: AppContext = { db: database.db, dbKind: database.kind, config, clock: systemClock, log: app.log };
+  if (options.seedDemo) await seedDemoData(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -43,6 +50,7 @@ export async function startHarness(): Promise<BrowserHarness> {
   return {
     app,
     database,
+    ctx,
     baseUrl,
     browser,
     newPage: async ({ mobile = true } = {}) => {

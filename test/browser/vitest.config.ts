@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // The UI waits on a real server and database: give each poll a few seconds, not vitest's default 1 s.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
