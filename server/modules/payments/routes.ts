@@ -7,7 +7,6 @@ import { listBanks } from './banks.ts';
 import { receiveNotification } from './notifications.ts';
 import { isProviderName } from './providers/registry.ts';
 import { renderQrPng, renderQrSvg } from './qr-image.ts';
-import { renderReceiptPdf } from './receipt.ts';
 import { getReconciliation, reconcileStatement } from './reconciliation.ts';
 import { completeRefund, refundPayment } from './refunds.ts';
 import {
@@ -20,7 +19,7 @@ import {
   ReconciliationBody,
   RefundBody,
 } from './schemas.ts';
-import { getPaymentIntent } from './service.ts';
+import { getPaymentIntent, renderPaymentReceipt } from './service.ts';
 
 // Only these request headers are kept with a raw notification: enough to investigate, no cookies.
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-forwarded-for', 'x-request-id'];
@@ -138,16 +137,10 @@ export async function paymentsRoutes(app: FastifyInstance, { ctx }: ModuleOption
       params: IntentParams,
     },
     handler: async (request, reply) => {
-      const intent = await getPaymentIntent(ctx, request.params.id);
-      if (intent.state !== 'SUCCEEDED')
-        throw new AppError('CONFLICT', {
-          vi: 'Khoản này chưa được thanh toán.',
-          en: 'This payment has not been paid.',
-        });
-      const pdf = await renderReceiptPdf(intent, { issuer: 'Bộ phận Một cửa', issuedAt: ctx.clock.now() });
+      const pdf = await renderPaymentReceipt(ctx, request.params.id, 'Bộ phận Một cửa');
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="bien-lai-${intent.reference}.pdf"`)
+        .header('content-disposition', `inline; filename="bien-lai-${request.params.id}.pdf"`)
         .send(pdf);
     },
   });

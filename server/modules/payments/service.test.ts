@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import {
+  findOpenPaymentIntent,
   newReference,
   createPaymentIntent,
   expireOverdueIntents,
@@ -100,6 +101,14 @@ describe('payment intents', () => {
       },
     );
     expect((await getPaymentIntent(t.ctx, intent.id)).state).toBe('EXPIRED');
+  });
+
+  it('finds the subject’s open payment so a repeated click reuses its QR', async () => {
+    const intent = await createTestIntent(t.ctx, { subject: { type: 'dossier', id: 'open-1', reference: 'X-1' } });
+    expect((await findOpenPaymentIntent(t.ctx, 'dossier', 'open-1'))?.id).toBe(intent.id);
+    expect(await findOpenPaymentIntent(t.ctx, 'dossier', 'nobody')).toBeUndefined();
+    t.clock.advance(31 * 60_000);
+    expect(await findOpenPaymentIntent(t.ctx, 'dossier', 'open-1')).toBeUndefined();
   });
 
   it('answers NOT_FOUND for an unknown payment', async () => {

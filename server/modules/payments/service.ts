@@ -6,6 +6,7 @@ import { toPaymentIntent } from './mapping.ts';
 import { getProvider } from './providers/registry.ts';
 import type { ProviderName } from './providers/provider.ts';
 import { renderQrSvg } from './qr-image.ts';
+import { renderReceiptPdf } from './receipt.ts';
 import * as repo from './repository.ts';
 import { CreatePaymentIntentInput, type PaymentIntent, type PaymentOffer } from './schemas.ts';
 import { emitPaymentEvent } from './subjects.ts';
@@ -113,6 +114,31 @@ export async function getPaymentIntent(ctx: AppContext, id: string): Promise<Pay
 export async function listPaymentIntentsOfSubject(ctx: AppContext, type: string, id: string): Promise<PaymentIntent[]> {
   const rows = await repo.findIntentsBySubject(ctx.db, type, id);
   return Promise.all(rows.map((r) => getPaymentIntent(ctx, r.id)));
+}
+
+/**
+ * The subject's payment still waiting for money (not expired), if any: lets a caller answer a repeated
+ * "pay" click with the same QR instead of a second intent.
+ */
+export async function findOpenPaymentIntent(
+  ctx: AppContext,
+  subjectType: string,
+  subjectId: string,
+): Promise<PaymentIntent | undefined> {
+  const now = ctx.clock.now().getTime();
+  const open = (await repo.findIntentsBySubject(ctx.db, subjectType, subjectId)).filter(
+    (r) => (r.state === 'CREATED' || r.state === 'PENDING') && r.expires_at.getTime() > now,
+  );
+  const newest = open.at(-1);
+  return newest ? getPaymentIntent(ctx, newest.id) : undefined;
+}
+
+/** The e-receipt (PDF) of a paid payment, issued in the name of `issuer` (the collecting unit). */
+export async function renderPaymentReceipt(ctx: AppContext, id: string, issuer: string): Promise<Buffer> {
+  const intent = await getPaymentIntent(ctx, id);
+  if (intent.state !== 'SUCCEEDED')
+    throw new AppError('CONFLICT', { vi: 'Khoản này chưa được thanh toán.', en: 'This payment has not been paid.' });
+  return renderReceiptPdf(intent, { issuer, issuedAt: ctx.clock.now() });
 }
 
 /**
