@@ -14,6 +14,7 @@ import {
 import { commitAction, invalidTransition, staleVersion } from './journal.ts';
 import { stateOf } from './mapping.ts';
 import * as repo from './repository.ts';
+import { notifyApplicant } from './notify.ts';
 import { resolveAllStepAgencies, workflowSteps } from './routing.ts';
 import type { ActionBody } from './schemas.ts';
 import type { UploadedFile } from './uploads.ts';
@@ -239,6 +240,7 @@ export async function performAction(
     uploads,
     fileKind: action === 'mark_processed' ? 'result' : 'supplement',
     before: action === 'accept' ? (trx) => allocateCode(trx, row.receiving_agency_id, x.now) : undefined,
+    after: (trx, next) => notifyApplicant(ctx, trx, row, action, next, version.name, body.reason),
   });
 }
 

@@ -8,7 +8,15 @@ import * as repo from './repository.ts';
 import { storageFor } from './storage.ts';
 import type { DossierFilesTable } from './tables.ts';
 import type { UploadedFile } from './uploads.ts';
-import { applyEvent, STATUSES, TransitionError, type ActionName, type Effect, type Status } from './workflow.ts';
+import {
+  applyEvent,
+  STATUSES,
+  TransitionError,
+  type ActionName,
+  type DossierState,
+  type Effect,
+  type Status,
+} from './workflow.ts';
 
 export interface Committer {
   id: string;
@@ -49,6 +57,8 @@ export interface Commit {
   fileKind?: DossierFilesTable['kind'];
   /** Work inside the transaction before the state is written (e.g. allocating the dossier code). */
   before?: (trx: Database) => Promise<Effect>;
+  /** Work inside the transaction after the state is written (e.g. the applicant's notification). */
+  after?: (trx: Database, next: DossierState) => Promise<void>;
 }
 
 /**
@@ -100,6 +110,7 @@ export async function commitAction(ctx: AppContext, c: Commit): Promise<repo.Dos
       before: { status: from.status, step: from.stepIndex, agency: from.handlingAgencyId },
       after: { status: next.status, step: next.stepIndex, agency: next.handlingAgencyId, code: next.code },
     });
+    if (c.after) await c.after(trx, next);
     await promote();
   });
   ctx.log.info({ dossierId: c.row.id, action: c.action, from: from.status }, 'dossier action');

@@ -50,6 +50,12 @@ describe('reception decisions', () => {
       stepIndex: 0,
       handlingAgencyId: commune.agencyId,
     });
+    const sent = await t.ctx.db
+      .selectFrom('notifications')
+      .select(['template', 'channel'])
+      .where('template', '=', 'dossier.accepted')
+      .execute();
+    expect(sent.map((n) => n.channel).sort()).toEqual(['inapp', 'sms']);
     // First step budget 0.5 day = 4 working hours from 09:32 over the 11:30–13:30 break → 15:32.
     expect(res.json().stepDueAt).toBe('2023-10-27T08:32:00.000Z');
   });
