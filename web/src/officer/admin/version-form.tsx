@@ -101,7 +101,11 @@ export function VersionForm(props: {
   const summaryErrors = { ...(tried ? live : {}), ...server };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="builder">
-      <ErrorSummary message={summary} errors={summaryErrors} />
+      <ErrorSummary
+        // The "fix these" summary goes once the last problem is fixed; the API's own answers stay.
+        message={summary === t('officer.check.fix') && Object.keys(live).length === 0 ? undefined : summary}
+        errors={summaryErrors}
+      />
       {done && <Done>{done}</Done>}
       {readOnly && <p className="notice">{t('officer.proc.readOnly')}</p>}
       <fieldset disabled={readOnly} className="plain-fieldset">

@@ -177,7 +177,10 @@ function Reception({ account, onNext }: { account: Account; onNext: () => void }
 
   return (
     <>
-      <ErrorSummary message={summary} errors={tried ? { ...live, ...server } : server} />
+      <ErrorSummary
+        message={summary === t('officer.check.fix') && Object.keys(live).length === 0 ? undefined : summary}
+        errors={tried ? { ...live, ...server } : server}
+      />
       {receiving.length > 1 && (
         <SelectInput
           name="agency"
@@ -299,7 +302,7 @@ function Reception({ account, onNext }: { account: Account; onNext: () => void }
               />
             </section>
           )}
-          <p className="actions-row sticky-actions">
+          <p className="actions-row">
             <button type="submit" className="button" disabled={busy} aria-busy={busy}>
               {t('officer.r.receive')}
             </button>
