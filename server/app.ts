@@ -23,6 +23,7 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { paymentsRoutes } from './modules/payments/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
+import { reportsRoutes } from './modules/reports/routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(draftsRoutes, { ctx });
   await app.register(paymentsRoutes, { ctx });
   await app.register(dossiersRoutes, { ctx });
+  await app.register(reportsRoutes, { ctx });
 
   if (options.ownsDatabase) app.addHook('onClose', async () => database.close());
   return app;

@@ -32,11 +32,15 @@ export async function resolveScope(
   if (!unitCode) return { unit: null, units, unitIds: null };
   const root = units.find((u) => u.code === unitCode);
   if (!root) throw new AppError('NOT_FOUND', { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' });
-  const visible = access.all || access.agencyIds.length > 0 || units.some((u) => access.unitIds.includes(u.id));
+  const ids = units.map((u) => u.id);
+  const visible =
+    access.all ||
+    units.some((u) => access.unitIds.includes(u.id)) ||
+    (await repo.hasAgencyInUnits(ctx.db, access.agencyIds, ids));
   if (!visible) {
     throw new AppError('FORBIDDEN', { vi: 'Đơn vị ngoài phạm vi được giao', en: 'Unit outside your scope' });
   }
-  return { unit: { code: root.code, name: root.name }, units, unitIds: units.map((u) => u.id) };
+  return { unit: { code: root.code, name: root.name }, units, unitIds: ids };
 }
 
 function fromRollup(r: repo.RollupRow): FormCounts {

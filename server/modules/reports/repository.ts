@@ -127,3 +127,16 @@ export async function findRawDossiers(
     channel: Number(r.channel),
   }));
 }
+
+/** Whether any of the agencies sits in one of the units (an agency-scoped officer asking for a subtree). */
+export async function hasAgencyInUnits(db: Database, agencyIds: string[], unitIds: number[]): Promise<boolean> {
+  if (agencyIds.length === 0 || unitIds.length === 0) return false;
+  const row = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where('id', 'in', agencyIds)
+    .where('unit_id', 'in', unitIds)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -16,4 +16,11 @@ export interface ReportDailyTable {
 
 export interface ReportsTables {
   report_daily: ReportDailyTable;
+  report_working_days: ReportWorkingDaysTable;
+}
+
+export interface ReportWorkingDaysTable {
+  day: string;
+  is_working: boolean;
+  ordinal: number;
 }
