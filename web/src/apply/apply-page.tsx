@@ -148,12 +148,23 @@ function ApplyFlow({ procedure, account }: { procedure: ProcedureVersion; accoun
     const found = check();
     setErrors(found);
     setMessage(Object.keys(found).length > 0 ? t('apply.fixErrors') : undefined);
-    if (Object.keys(found).length === 0) setStep((s) => Math.min(s + 1, steps.length - 1));
+    if (Object.keys(found).length === 0) setStep((s) => skipEmpty(s, +1));
   };
   const back = () => {
     setErrors({});
     setMessage(undefined);
-    setStep((s) => Math.max(0, s - 1));
+    setStep((s) => skipEmpty(s, -1));
+  };
+  /** The next step in a direction, passing over form pages whose every field is hidden by its rule. */
+  const skipEmpty = (from: number, direction: 1 | -1): number => {
+    let to = from + direction;
+    while (to > 0 && to < steps.length - 1) {
+      const s = steps[to];
+      if (typeof s !== 'number' || (pages[s] ?? []).some((f) => !f.visibleWhen || holds(f.visibleWhen, eform, eform)))
+        break;
+      to += direction;
+    }
+    return Math.min(Math.max(to, 0), steps.length - 1);
   };
 
   const title =

@@ -17,7 +17,7 @@ interface DossierDetail extends DossierSummary {
   returnedAt: string | null;
   supplement: { items?: Array<{ name: string; count: number; note?: string }>; reason?: string } | null;
   allowedActions: string[];
-  events: Array<{ seq: number; at: string; action: string; toStatus: number; note: string | null }>;
+  journal: Array<{ seq: number; at: string; action: string; toStatus: number; note: string | null }>;
 }
 
 /** The applicant's own dossier: where it is, the countdown, what to do now, forms and history. */
@@ -98,7 +98,7 @@ export function DossierPage({ params }: { params: { id: string } }) {
       )}
       <h2>{t('track.history')}</h2>
       <ol className="timeline">
-        {d.events.map((e) => (
+        {d.journal.map((e) => (
           <li key={e.seq}>
             <time dateTime={e.at}>{formatDateTime(e.at)}</time> — {actionLabel(t, e.action)}
           </li>
