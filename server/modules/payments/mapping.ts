@@ -1,4 +1,4 @@
-import type { FeeLine, Party, PaymentIntent } from './schemas.ts';
+import type { Credit, FeeLine, Party, PaymentIntent, Refund } from './schemas.ts';
 import type { CreditRow, IntentRow, RefundRow } from './repository.ts';
 import type { PayeeJson } from './tables.ts';
 
@@ -27,26 +27,36 @@ export function toPaymentIntent(row: IntentRow, credits: CreditRow[], refunds: R
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     vietqr: { payload: row.vietqr_payload, bankBin: payee.bankBin, account: payee.account, purpose: row.purpose },
-    credits: credits.map((c) => ({
-      id: c.id,
-      provider: c.provider,
-      providerTransactionId: c.provider_transaction_id,
-      amount: c.amount,
-      paidAt: c.paid_at,
-      status: c.status,
-      needsRefund: c.needs_refund,
-    })),
-    refunds: refunds.map((r) => ({
-      id: r.id,
-      creditId: r.credit_id,
-      amount: r.amount,
-      reason: r.reason,
-      state: r.state,
-      provider: r.provider,
-      providerRefundId: r.provider_refund_id,
-      failure: r.failure,
-      createdAt: r.created_at,
-    })),
+    credits: credits.map(toCredit),
+    refunds: refunds.map(toRefund),
     refundedAmount: refunds.filter((r) => r.state === 'SUCCEEDED').reduce((sum, r) => sum + r.amount, 0),
+  };
+}
+
+export function toCredit(c: CreditRow): Credit & { intentId: string | null; referenceSeen: string | null } {
+  return {
+    id: c.id,
+    provider: c.provider,
+    providerTransactionId: c.provider_transaction_id,
+    amount: c.amount,
+    paidAt: c.paid_at,
+    status: c.status,
+    needsRefund: c.needs_refund,
+    intentId: c.intent_id,
+    referenceSeen: c.reference_seen,
+  };
+}
+
+export function toRefund(r: RefundRow): Refund {
+  return {
+    id: r.id,
+    creditId: r.credit_id,
+    amount: r.amount,
+    reason: r.reason,
+    state: r.state,
+    provider: r.provider,
+    providerRefundId: r.provider_refund_id,
+    failure: r.failure,
+    createdAt: r.created_at,
   };
 }

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { toPaymentIntent } from './mapping.ts';
+import { toPaymentIntent, toRefund } from './mapping.ts';
 import { getProvider, isProviderName } from './providers/registry.ts';
 import * as repo from './repository.ts';
-import type { PaymentIntent } from './schemas.ts';
+import type { PaymentIntent, Refund } from './schemas.ts';
 import { getPaymentIntent } from './service.ts';
 import { emitPaymentEvent } from './subjects.ts';
 import { inTransaction } from './transaction.ts';
@@ -24,14 +24,28 @@ const conflict = (vi: string, en: string) => new AppError('CONFLICT', { vi, en }
  * API (bank transfers) leave it REQUESTED until an officer confirms the transfer back.
  */
 export async function refundPayment(ctx: AppContext, intentId: string, input: RefundInput): Promise<PaymentIntent> {
+  const intent = await repo.findIntentById(ctx.db, intentId);
+  if (!intent) throw notFound({ vi: 'khoản thanh toán', en: 'payment' }, intentId);
+  const credits = await repo.findCreditsOfIntent(ctx.db, intentId);
+  const credit = input.creditId
+    ? credits.find((c) => c.id === input.creditId)
+    : (credits.find((c) => c.id === intent.credit_id) ?? credits.find((c) => c.needs_refund));
+  if (!credit) throw conflict('Khoản này chưa nhận được tiền để hoàn.', 'No money was received for this payment.');
+  await refundCredit(ctx, credit.id, input);
+  return getPaymentIntent(ctx, intentId);
+}
+
+/** Refunds money that arrived, with or without an intent (an unmatched transfer is paid back too). */
+export async function refundCredit(
+  ctx: AppContext,
+  creditId: string,
+  input: Omit<RefundInput, 'creditId'>,
+): Promise<Refund> {
   const refund = await inTransaction(ctx, async (tctx) => {
-    const intent = await repo.findIntentById(tctx.db, intentId);
-    if (!intent) throw notFound({ vi: 'khoản thanh toán', en: 'payment' }, intentId);
-    const credits = await repo.findCreditsOfIntent(tctx.db, intentId);
-    const credit = input.creditId
-      ? credits.find((c) => c.id === input.creditId)
-      : (credits.find((c) => c.id === intent.credit_id) ?? credits.find((c) => c.needs_refund));
-    if (!credit) throw conflict('Khoản này chưa nhận được tiền để hoàn.', 'No money was received for this payment.');
+    // Two officers refunding the same money at once: the credit's row lock lets one decide at a time
+    // (a human action, rare; notifications never take this lock).
+    const credit = await repo.lockCredit(tctx.db, creditId);
+    if (!credit) throw notFound({ vi: 'khoản tiền nhận', en: 'credit' }, creditId);
     const earlier = await repo.findRefundsOfCredit(tctx.db, credit.id);
     const refundable = credit.amount - earlier.filter((r) => r.state !== 'FAILED').reduce((s, r) => s + r.amount, 0);
     const amount = input.amount ?? refundable;
@@ -42,12 +56,9 @@ export async function refundPayment(ctx: AppContext, intentId: string, input: Re
         [{ field: 'body.amount', message: { vi: `tối đa ${refundable}`, en: `at most ${refundable}` } }],
       );
     }
-    // Two officers refunding at once: the version bump lets exactly one through.
-    if (!(await repo.bumpIntentVersion(tctx.db, intent.id, intent.version, tctx.clock.now())))
-      throw conflict('Khoản thanh toán vừa thay đổi; vui lòng thử lại.', 'The payment just changed; please retry.');
     const now = tctx.clock.now();
     return repo.insertRefund(tctx.db, {
-      intent_id: intent.id,
+      intent_id: credit.intent_id,
       credit_id: credit.id,
       amount,
       reason: input.reason,
@@ -57,9 +68,13 @@ export async function refundPayment(ctx: AppContext, intentId: string, input: Re
       updated_at: now,
     });
   });
-  ctx.log.info({ paymentId: intentId, refundId: refund.id, amount: refund.amount }, 'refund requested');
+  ctx.log.info(
+    { creditId, paymentId: refund.intent_id, refundId: refund.id, amount: refund.amount },
+    'refund requested',
+  );
   await executeRefund(ctx, refund.id);
-  return getPaymentIntent(ctx, intentId);
+  const after = await repo.findRefundById(ctx.db, refund.id);
+  return toRefund(after ?? refund);
 }
 
 /** Asks the gateway to pay a REQUESTED refund back; idempotent (the refund id is the request id). */

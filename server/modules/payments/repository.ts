@@ -75,17 +75,6 @@ export async function transitionIntent(
     .executeTakeFirst();
 }
 
-/** Bumps the version of an intent in any state (serialises refunds on one intent). */
-export async function bumpIntentVersion(db: Database, id: string, version: number, now: Date): Promise<boolean> {
-  const r = await db
-    .updateTable('payment_intents')
-    .set({ version: version + 1, updated_at: now })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
 export async function findOverdueIntents(db: Database, now: Date, limit: number): Promise<IntentRow[]> {
   return db
     .selectFrom('payment_intents')
@@ -135,6 +124,22 @@ export async function findCredit(
     .where('provider', '=', provider)
     .where('provider_transaction_id', '=', transactionId)
     .executeTakeFirst();
+}
+
+/** Reads a credit and locks its row until the transaction ends (refunds of the same money queue). */
+export async function lockCredit(db: Database, id: string): Promise<CreditRow | undefined> {
+  return db.selectFrom('payment_credits').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Money that needs a person: flagged for refund, or matched to no intent. */
+export async function findFlaggedCredits(db: Database, limit: number): Promise<CreditRow[]> {
+  return db
+    .selectFrom('payment_credits')
+    .selectAll()
+    .where((eb) => eb.or([eb('needs_refund', '=', true), eb('status', '=', 'UNMATCHED')]))
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export async function findCreditById(db: Database, id: string): Promise<CreditRow | undefined> {

@@ -172,6 +172,27 @@ describe('payments API', () => {
     expect(res.statusCode).toBe(409);
   });
 
+  it('lists money needing a decision and refunds an unmatched transfer that belongs to no payment', async () => {
+    const stray = vnpayIpn({ reference: 'HSNOSUCHREF00', amount: 70_000, transactionNo: '88800001' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/payments/notify/vnpay?${stray}` })).json().RspCode).toBe(
+      '01',
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/api/payments/credits', headers: clerk })).statusCode).toBe(403);
+    const list = await t.app.inject({ method: 'GET', url: '/api/payments/credits', headers: admin });
+    const credit = list
+      .json()
+      .items.find((c: { providerTransactionId: string }) => c.providerTransactionId === '88800001');
+    expect(credit).toMatchObject({ status: 'UNMATCHED', intentId: null, amount: 70_000 });
+    const url = `/api/payments/credits/${credit.id}/refund`;
+    const [a, b] = await Promise.all([
+      t.app.inject({ method: 'POST', url, headers: clerk, payload: { reason: 'Chuyển nhầm' } }),
+      t.app.inject({ method: 'POST', url, headers: clerk, payload: { reason: 'Chuyển nhầm' } }),
+    ]);
+    // Two officers at once: one refund is recorded, the other is told nothing is left.
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.statusCode === 200)?.json()).toMatchObject({ amount: 70_000, state: 'REQUESTED' });
+  });
+
   it('reconciles a planted statement into matched, amount mismatch, missing on our side and on theirs', async () => {
     const a = await paidIntent('77700001'); // in statement, same amount
     const b = await paidIntent('77700002'); // in statement, other amount

@@ -8,18 +8,20 @@ import { receiveNotification } from './notifications.ts';
 import { isProviderName } from './providers/registry.ts';
 import { renderQrPng, renderQrSvg } from './qr-image.ts';
 import { getReconciliation, reconcileStatement } from './reconciliation.ts';
-import { completeRefund, refundPayment } from './refunds.ts';
+import { completeRefund, refundCredit, refundPayment } from './refunds.ts';
 import {
   BankList,
   BankQuery,
+  CreditList,
   IntentParams,
   PaymentIntent,
   PaymentStatus,
   ProviderParams,
   ReconciliationBody,
+  Refund,
   RefundBody,
 } from './schemas.ts';
-import { getPaymentIntent, renderPaymentReceipt } from './service.ts';
+import { getPaymentIntent, listFlaggedCredits, renderPaymentReceipt } from './service.ts';
 
 // Only these request headers are kept with a raw notification: enough to investigate, no cookies.
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-forwarded-for', 'x-request-id'];
@@ -155,6 +157,28 @@ export async function paymentsRoutes(app: FastifyInstance, { ctx }: ModuleOption
       response: { 200: PaymentIntent },
     },
     handler: (request) => refundPayment(ctx, request.params.id, { ...request.body, requestedBy: request.actor.id }),
+  });
+
+  r.get('/api/payments/credits', {
+    config: { permission: 'payments.reconcile' },
+    schema: {
+      tags: ['payments'],
+      summary: 'Money needing a decision: flagged for refund (late, duplicate, wrong amount) or unmatched',
+      response: { 200: CreditList },
+    },
+    handler: () => listFlaggedCredits(ctx),
+  });
+
+  r.post('/api/payments/credits/:id/refund', {
+    config: { permission: 'payments.refund' },
+    schema: {
+      tags: ['payments'],
+      summary: 'Refund money that arrived, even when it matched no payment',
+      params: IntentParams,
+      body: RefundBody.omit({ creditId: true }),
+      response: { 200: Refund },
+    },
+    handler: (request) => refundCredit(ctx, request.params.id, { ...request.body, requestedBy: request.actor.id }),
   });
 
   r.post('/api/payments/refunds/:id/confirm', {

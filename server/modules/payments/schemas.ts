@@ -82,6 +82,10 @@ export const Credit = z.object({
 });
 export type Credit = z.infer<typeof Credit>;
 
+/** A credit seen on its own (officers' list of money needing a decision). */
+export const CreditListItem = Credit.extend({ intentId: z.uuid().nullable(), referenceSeen: z.string().nullable() });
+export const CreditList = z.object({ items: z.array(CreditListItem) });
+
 export const PaymentIntent = z.object({
   id: z.uuid(),
   reference: z.string(),

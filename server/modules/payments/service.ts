@@ -1,14 +1,15 @@
 import { randomInt } from 'node:crypto';
+import type { z } from 'zod';
 import { encodeVietQr, toVietQrText } from '../../../shared/vietqr/vietqr.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { toPaymentIntent } from './mapping.ts';
+import { toCredit, toPaymentIntent } from './mapping.ts';
 import { getProvider } from './providers/registry.ts';
 import type { ProviderName } from './providers/provider.ts';
 import { renderQrSvg } from './qr-image.ts';
 import { renderReceiptPdf } from './receipt.ts';
 import * as repo from './repository.ts';
-import { CreatePaymentIntentInput, type PaymentIntent, type PaymentOffer } from './schemas.ts';
+import { CreatePaymentIntentInput, type CreditList, type PaymentIntent, type PaymentOffer } from './schemas.ts';
 import { emitPaymentEvent } from './subjects.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -139,6 +140,11 @@ export async function renderPaymentReceipt(ctx: AppContext, id: string, issuer: 
   if (intent.state !== 'SUCCEEDED')
     throw new AppError('CONFLICT', { vi: 'Khoản này chưa được thanh toán.', en: 'This payment has not been paid.' });
   return renderReceiptPdf(intent, { issuer, issuedAt: ctx.clock.now() });
+}
+
+/** Money needing a person: flagged for refund (late, duplicate, wrong amount) or matched to nothing. */
+export async function listFlaggedCredits(ctx: AppContext, limit = 200): Promise<z.infer<typeof CreditList>> {
+  return { items: (await repo.findFlaggedCredits(ctx.db, limit)).map(toCredit) };
 }
 
 /**
