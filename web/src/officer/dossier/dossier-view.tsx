@@ -12,6 +12,7 @@ import { spanText, urgencyOf } from '../time.ts';
 import { ActionPanel, type ActionOutcome } from './actions.tsx';
 import { EformData, Files } from './contents.tsx';
 import { offeredActions } from './rules.ts';
+import { useHoldsAgency } from './scope.ts';
 import { Timeline } from './timeline.tsx';
 import type { DossierDetail } from './types.ts';
 
@@ -39,6 +40,7 @@ function Dossier({ id, account }: { id: string; account: Account }) {
   const d = result.state === 'ready' ? result.data : null;
   const at = d ? new Date(new Date(d.submittedAt).getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : '';
   const procedure = useApi<ProcedureVersion>(d ? `/api/procedures/${d.procedureCode}?at=${at}` : null);
+  const holdsStep = useHoldsAgency(account, d?.stepIndex != null ? d.handlingAgencyId : null, lang);
   if (result.state === 'loading') return <p>{t('common.loading')}</p>;
   if (result.state === 'error' || !d) return <LoadError onRetry={reload} />;
   const version = procedure.result.state === 'ready' ? procedure.result.data : null;
@@ -50,6 +52,7 @@ function Dossier({ id, account }: { id: string; account: Account }) {
           d,
           account,
           steps.map((s) => s.role),
+          holdsStep === true,
         )
       : [];
   const transferTargets = steps

@@ -8,13 +8,20 @@ import type { DossierDetail } from './types.ts';
  * the step, whether it is an approval step, whether there is a step to go back to. The API decides
  * again; the screen only never offers what would be refused.
  */
-export function offeredActions(d: DossierDetail, account: Account, workflowRoles: readonly string[]): string[] {
+export function offeredActions(
+  d: DossierDetail,
+  account: Account,
+  workflowRoles: readonly string[],
+  holdsStepAgency: boolean,
+): string[] {
   const me = account.id;
   const receptionist = hasRole(account, 'receptionist');
   const processor = hasRole(account, 'specialist', 'division_head');
   const leader = hasRole(account, 'leader');
   const head = hasRole(account, 'division_head', 'leader');
-  const atStep = d.stepIndex !== null;
+  // A step is worked only by officers of the agency holding it (actions.ts `holds`, handling agency).
+  const atStep = d.stepIndex !== null && holdsStepAgency;
+  const pastSteps = d.stepIndex === null;
   const mine = d.stepAssigneeId === me;
   const free = d.stepAssigneeId === null;
   const stepRole = atStep ? stepRoleOf(d, workflowRoles) : null;
@@ -24,7 +31,7 @@ export function offeredActions(d: DossierDetail, account: Account, workflowRoles
   const rules: Record<string, boolean> = {
     accept: receptionist,
     refuse: d.acceptedAt === null ? receptionist : leader && isApprovalStep,
-    request_supplement: d.acceptedAt === null ? receptionist : receptionist || processor,
+    request_supplement: d.acceptedAt === null ? receptionist : receptionist || (processor && holdsStepAgency),
     submit_supplement: receptionist,
     assign: atStep && canTakeStep && (free || (head && !mine)),
     complete_step: atStep && !isApprovalStep && mine,
@@ -33,10 +40,10 @@ export function offeredActions(d: DossierDetail, account: Account, workflowRoles
     approve: isApprovalStep && leader && (free || mine),
     request_payment: false, // the payments issue drives status 6
     payment_received: false,
-    mark_processed: !atStep && (receptionist || processor),
+    mark_processed: pastSteps && (receptionist || processor),
     return_result: receptionist,
     withdraw: receptionist,
-    stop: leader,
+    stop: leader && (pastSteps || holdsStepAgency),
   };
   return d.allowedActions.filter((a) => rules[a] === true);
 }
