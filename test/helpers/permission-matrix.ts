@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { AppContext } from '../../server/context.ts';
+import { createOfficer } from './auth.ts';
 import { ALL_ROLES, findPolicy, type Role } from '../../server/modules/identity/permissions.ts';
 
 /**
@@ -59,6 +60,15 @@ export interface RecordFixture {
 }
 
 export const recordFixtures: RecordFixture[] = [
+  {
+    // identity: renaming an officer whose role is at the place.
+    method: 'PATCH',
+    url: '/api/officers/:id',
+    build: async (ctx, place) => {
+      const officer = await createOfficer(ctx, { role: 'specialist', unitCode: place.unitCode });
+      return { url: `/api/officers/${officer.id}`, payload: { fullName: 'Cán bộ Đổi Tên' } };
+    },
+  },
   {
     // identity: creating an officer is a write located at the unit the new role is for.
     method: 'POST',

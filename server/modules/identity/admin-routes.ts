@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleOptions } from '../../http/route-config.ts';
+import { addOfficerRole, removeOfficerRole, updateOfficer } from './officer-admin.ts';
 import { createOfficer, listOfficers } from './officers.ts';
 import * as repo from './repository.ts';
 import { requestMeta } from './request-meta.ts';
@@ -10,6 +11,9 @@ import {
   CreateOfficerBody,
   IdParams,
   OfficerList,
+  OfficerUpdate,
+  RoleInput,
+  RoleParams,
   TokenCreateBody,
   TokenCreated,
   TokenList,
@@ -37,6 +41,40 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: ModuleOptions):
     },
     handler: async (request, reply) =>
       reply.code(201).send(await createOfficer(ctx, request.actor, request.body, requestMeta(request))),
+  });
+
+  r.patch('/api/officers/:id', {
+    config: { permission: 'identity.officers.manage' },
+    schema: {
+      tags,
+      summary: 'Rename, disable or re-enable an officer of one’s units (disabling ends their sessions)',
+      params: IdParams,
+      body: OfficerUpdate,
+      response: { 200: AccountView },
+    },
+    handler: (request) => updateOfficer(ctx, request.actor, request.params.id, request.body, requestMeta(request)),
+  });
+
+  r.post('/api/officers/:id/roles', {
+    config: { permission: 'identity.officers.manage' },
+    schema: {
+      tags,
+      summary: 'Give an officer a role for a unit or agency inside one’s units',
+      params: IdParams,
+      body: RoleInput,
+      response: { 201: AccountView },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(await addOfficerRole(ctx, request.actor, request.params.id, request.body, requestMeta(request))),
+  });
+
+  r.delete('/api/officers/:id/roles/:roleId', {
+    config: { permission: 'identity.officers.manage' },
+    schema: { tags, summary: 'Take a role assignment away', params: RoleParams, response: { 200: AccountView } },
+    handler: (request) =>
+      removeOfficerRole(ctx, request.actor, request.params.id, request.params.roleId, requestMeta(request)),
   });
 
   r.get('/api/tokens', {

@@ -76,11 +76,19 @@ export async function verifyContact(
   const purpose = channel === 'phone' ? 'verify_phone' : 'verify_email';
   if (!(await consumeCode(ctx, accountId, purpose, code))) throw wrongCode();
   const now = ctx.clock.now();
-  await repo.updateAccount(
-    ctx.db,
-    accountId,
-    channel === 'phone' ? { phone_verified_at: now } : { email_verified_at: now },
-  );
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateAccount(
+      trx,
+      accountId,
+      channel === 'phone' ? { phone_verified_at: now } : { email_verified_at: now },
+    );
+    await recordAudit(trx, {
+      at: now,
+      actor: { id: accountId, kind: 'account' },
+      action: `account.verify_${channel}`,
+      record: { type: 'account', id: accountId },
+    });
+  });
 }
 
 export async function resendCode(ctx: AppContext, accountId: string, channel: 'phone' | 'email'): Promise<void> {

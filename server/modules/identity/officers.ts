@@ -2,21 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { assertContactsFree, isUniqueViolation, resolveUnitId } from './accounts.ts';
+import { assertContactsFree, isUniqueViolation } from './accounts.ts';
 import { resolveAccess } from './access.ts';
-import { forbidden } from './authenticate.ts';
+import { resolveAssignment } from './officer-admin.ts';
 import { assertStrongPassword, hashPassword } from './passwords.ts';
 import type { Actor } from './policy.ts';
 import * as repo from './repository.ts';
 import type { AccountView, CreateOfficerBody } from './schemas.ts';
-import { isInScope } from './scope.ts';
 import { normalizeLogin } from './secrets.ts';
 import type { RequestMeta } from './sessions.ts';
 import type { OfficerRole } from './tables.ts';
 import { auditableAccount, toAccountView } from './views.ts';
-
-// Roles that reach beyond one unit's business; only a city administrator hands them out.
-const CITY_ONLY_ROLES: OfficerRole[] = ['city_admin', 'inspector'];
 
 export async function listOfficers(ctx: AppContext, actor: Actor): Promise<{ items: AccountView[] }> {
   const access = await resolveAccess(ctx, actor, 'identity.officers.read');
@@ -37,24 +33,8 @@ export async function createOfficer(
 ): Promise<AccountView> {
   const access = await resolveAccess(ctx, actor, 'identity.officers.manage');
   const assignments: Array<{ role: OfficerRole; unit_id: number | null; agency_id: string | null }> = [];
-  for (const [i, input] of body.roles.entries()) {
-    const field = `body.roles.${i}`;
-    if (CITY_ONLY_ROLES.includes(input.role) && !actor.roles.some((g) => g.role === 'city_admin')) throw forbidden();
-    const unitId = await resolveUnitId(ctx, input.unitCode, `${field}.unitCode`);
-    if (input.agencyId !== undefined) {
-      const agency = await ctx.db
-        .selectFrom('agencies')
-        .select('id')
-        .where('id', '=', input.agencyId)
-        .executeTakeFirst();
-      if (!agency)
-        throw new AppError('VALIDATION', { vi: 'Dữ liệu chưa hợp lệ.', en: 'The request is not valid.' }, [
-          { field: `${field}.agencyId`, message: { vi: 'không có cơ quan này', en: 'no such agency' } },
-        ]);
-    }
-    if (!isInScope(access, { unitId, agencyId: input.agencyId ?? null })) throw forbidden();
-    assignments.push({ role: input.role, unit_id: unitId, agency_id: input.agencyId ?? null });
-  }
+  for (const [i, input] of body.roles.entries())
+    assignments.push(await resolveAssignment(ctx, actor, access, input, `body.roles.${i}`));
   const phone = body.phone ? normalizeLogin(body.phone) : null;
   const email = body.email ? normalizeLogin(body.email) : null;
   if (!phone && !email)

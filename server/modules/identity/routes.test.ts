@@ -59,6 +59,43 @@ describe('registration and login', () => {
     expect(outbox.some((m) => m.recipient === '0912345678' && m.template === 'identity.verify_phone')).toBe(true);
   });
 
+  it('confirms an e-mail address with the code from the outbox', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      headers: json,
+      payload: { email: 'Xac.Nhan@Example.vn', password: 'Hoankiem2024x', fullName: 'Đặng Văn Xác' },
+    });
+    const c = cookiesOf(res);
+    const headers = { ...json, cookie: `mc_session=${c['mc_session']}`, 'x-csrf-token': c['mc_csrf'] ?? '' };
+    const row = await t.ctx.db
+      .selectFrom('identity_outbox')
+      .select('payload')
+      .where('recipient', '=', 'xac.nhan@example.vn')
+      .executeTakeFirstOrThrow();
+    const code = (row.payload as unknown as { code: string }).code;
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/verify',
+      headers,
+      payload: { channel: 'email', code },
+    });
+    expect(verified.statusCode).toBe(200);
+    const me = await t.app.inject({ url: '/api/me', headers });
+    expect(me.json().account).toMatchObject({
+      email: 'xac.nhan@example.vn',
+      emailVerified: true,
+      phoneVerified: false,
+    });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/verify',
+      headers,
+      payload: { channel: 'email', code },
+    });
+    expect(again.statusCode).toBe(400);
+  });
+
   it('refuses a weak password with 400 naming the rule, and writes nothing', async () => {
     const before = [await count('accounts'), await count('audit_log')];
     const res = await t.app.inject({
@@ -267,5 +304,69 @@ describe('officers', () => {
       payload: {},
     });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('officer administration', () => {
+  it('disables an officer of a ward (sessions end at once), adds and removes a role, within the subtree only', async () => {
+    const admin = await createOfficer(t.ctx, { role: 'unit_admin', unitCode: '002' });
+    const headers = { ...json, ...(await loginAs(t.ctx, admin)) };
+    const clerk = await createOfficer(t.ctx, { role: 'receptionist', unitCode: '00037' });
+    const clerkSession = await loginAs(t.ctx, clerk);
+
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/officers/${clerk.id}/roles`,
+      headers,
+      payload: { role: 'specialist', unitCode: '00040' },
+    });
+    expect(added.statusCode).toBe(201);
+    const roles = added.json().roles as Array<{ role: string; unit: { code: string } }>;
+    expect(roles.map((r) => `${r.role}@${r.unit.code}`).sort()).toEqual(['receptionist@00037', 'specialist@00040']);
+    const outside = await t.app.inject({
+      method: 'POST',
+      url: `/api/officers/${clerk.id}/roles`,
+      headers,
+      payload: { role: 'specialist', unitCode: '001' },
+    });
+    expect(outside.statusCode).toBe(403);
+
+    const disabled = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/officers/${clerk.id}`,
+      headers,
+      payload: { disabled: true },
+    });
+    expect(disabled.statusCode).toBe(200);
+    expect(disabled.json().isDisabled).toBe(true);
+    expect((await t.app.inject({ url: '/api/me', headers: clerkSession })).statusCode).toBe(401);
+
+    const otherDistrict = await createOfficer(t.ctx, { role: 'receptionist', unitCode: '001' });
+    const foreign = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/officers/${otherDistrict.id}`,
+      headers,
+      payload: { disabled: true },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const straddling = await createOfficer(t.ctx, {
+      roles: [
+        { role: 'specialist', unitCode: '00037' },
+        { role: 'specialist', unitCode: '001' },
+      ],
+    });
+    const partly = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/officers/${straddling.id}`,
+      headers,
+      payload: { disabled: true },
+    });
+    expect(partly.statusCode).toBe(403);
+    const untouched = await t.ctx.db
+      .selectFrom('accounts')
+      .select('is_disabled')
+      .where('id', 'in', [otherDistrict.id, straddling.id])
+      .execute();
+    expect(untouched.every((a) => !a.is_disabled)).toBe(true);
   });
 });

@@ -105,6 +105,13 @@ export type CreateOfficerBody = z.infer<typeof CreateOfficerBody>;
 
 export const OfficerList = z.object({ items: z.array(AccountView) });
 
+export const OfficerUpdate = z.object({
+  fullName: z.string().trim().min(2).max(200).optional(),
+  disabled: z.boolean().optional(),
+});
+export type OfficerUpdate = z.infer<typeof OfficerUpdate>;
+export const RoleParams = z.object({ id: z.uuid(), roleId: z.uuid() });
+
 export const VerifyBody = z.object({
   channel: z.enum(['phone', 'email']),
   code: z.string().regex(/^[0-9]{6}$/, 'Mã gồm 6 chữ số | a 6-digit code'),
