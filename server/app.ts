@@ -16,6 +16,7 @@ import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { draftsRoutes } from './modules/drafts/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { ratingsRoutes } from './modules/ratings/routes.ts';
 import { jobsRoutes } from './jobs/routes.ts';
 import { notificationsRoutes } from './modules/notifications/routes.ts';
 import { installIdentity } from './modules/identity/guard.ts';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobsRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
   await app.register(draftsRoutes, { ctx });
+  await app.register(ratingsRoutes, { ctx });
   await app.register(paymentsRoutes, { ctx });
   await app.register(dossiersRoutes, { ctx });
   await app.register(reportsRoutes, { ctx });

@@ -85,6 +85,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   types.setTypeParser(INT8, (v: string) => Number(v));
   types.setTypeParser(DATE, (v: string) => v);
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // An idle client can be cut by the server (restart, DROP DATABASE … WITH (FORCE), failover): that must
+  // not crash the process; the pool replaces the client on the next query.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
