@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/client.ts';
+import { prepareDatabase } from '../server/db/setup.ts';
+import { recordAudit } from '../server/modules/audit/service.ts';
+
+// The command itself, end to end, on an embedded database directory (the chain logic is tested on both
+// databases in server/modules/audit/audit.test.ts).
+const dir = await mkdtemp(join(tmpdir(), 'motcua-audit-'));
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+const run = () =>
+  spawnSync(process.execPath, ['scripts/audit-verify.ts'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { ...process.env, DATABASE_URL: `file://${dir}`, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+
+it('npm run audit:verify passes an intact chain and names the first edited row', async () => {
+  const handle = await openDatabase(`file://${dir}`, '');
+  await prepareDatabase(handle);
+  for (let i = 1; i <= 5; i += 1)
+    await recordAudit(handle.db, { at: new Date(), action: 'dossier.read', record: { type: 'dossier', id: `D-${i}` } });
+  await handle.close();
+
+  const ok = run();
+  expect(ok.status, ok.stderr).toBe(0);
+  expect(ok.stdout).toMatch(/intact: 5 rows/);
+
+  const again = await openDatabase(`file://${dir}`, '');
+  await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(again.db);
+  await sql`UPDATE audit_log SET record_id = 'D-99' WHERE seq = 3`.execute(again.db);
+  await again.close();
+
+  const broken = run();
+  expect(broken.status).toBe(1);
+  expect(broken.stdout).toMatch(/BROKEN at row seq=3/);
+});
