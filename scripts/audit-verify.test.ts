@@ -20,7 +20,7 @@ const run = () =>
     encoding: 'utf8',
   });
 
-it('npm run audit:verify passes an intact chain and names the first edited row', async () => {
+it('npm run audit:verify passes an intact chain and names the first edited row', { timeout: 120_000 }, async () => {
   const handle = await openDatabase(`file://${dir}`, '');
   await prepareDatabase(handle);
   for (let i = 1; i <= 5; i += 1)
