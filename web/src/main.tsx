@@ -19,6 +19,7 @@ import {
 import { DossierPage } from './pages/dossier.tsx';
 import { MyDossiersPage } from './pages/my-dossiers.tsx';
 import { RegisterPage } from './pages/register.tsx';
+import { ReportProblemPage } from './pages/report-problem.tsx';
 import { TrackPage } from './pages/track.tsx';
 import { SessionProvider } from './session.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
@@ -45,6 +46,7 @@ if (root) {
               <Route path="/thu-tuc/:code" component={ProcedurePage} />
               <Route path="/tra-cuu" component={TrackPage} />
               <Route path="/ho-so-cua-toi" component={MyDossiersPage} />
+              <Route path="/phan-anh" component={ReportProblemPage} />
               <Route path="/ho-so/:id" component={DossierPage} />
               <Route path="/nop-ho-so/:code">
                 {(params) => (

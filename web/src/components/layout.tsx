@@ -57,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="wrap">
           <p>{t('footer.about')}</p>
           <p>
-            <a href="/docs">{t('footer.api')}</a>
+            <Link href="/phan-anh">{t('footer.report')}</Link> · <a href="/docs">{t('footer.api')}</a>
           </p>
         </div>
       </footer>

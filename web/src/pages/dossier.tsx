@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
 import { useSession } from '../session.tsx';
 import { LoginNeeded } from './account.tsx';
+import { RateService } from './rate.tsx';
 import { nextStepKey, type DossierSummary } from './my-dossiers.tsx';
 
 interface DossierDetail extends DossierSummary {
@@ -104,7 +105,11 @@ export function DossierPage({ params }: { params: { id: string } }) {
           </li>
         ))}
       </ol>
+      {(d.status === 9 || d.status === 10) && <RateService dossierId={d.id} />}
       {d.allowedActions.includes('withdraw') && <WithdrawButton dossier={d} onDone={reload} />}
+      <p>
+        <Link href={`/phan-anh?ma=${encodeURIComponent(d.code ?? '')}`}>{t('footer.report')}</Link>
+      </p>
     </div>
   );
 }
