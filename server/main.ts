@@ -29,6 +29,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (mode === 'worker' && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL ?? '')) {
+    // PGlite is one process per data directory (PLATFORM.md fact 3): there the HTTP process runs the worker.
+    process.stderr.write('Mode "worker" needs DATABASE_URL=postgres://…; on PGlite use http with RUN_WORKER=true.\n');
+    process.exit(2);
+  }
   const log = pino({ level: config.LOG_LEVEL });
   const database = await openDatabase(config.DATABASE_URL, config.PGLITE_DIR);
   const prepared = await prepareDatabase(database);
