@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleOptions } from '../../http/route-config.ts';
 import { setSessionCookies } from './cookies.ts';
-import { finishNationalIdLogin, startNationalIdLogin } from './national-id.ts';
+import { finishNationalIdLogin, isNationalIdEnabled, startNationalIdLogin } from './national-id.ts';
 import { rateLimit } from './rate-limits.ts';
 import { requestMeta } from './request-meta.ts';
 
@@ -21,6 +21,16 @@ export async function nationalIdRoutes(app: FastifyInstance, { ctx }: ModuleOpti
     secure: ctx.config.PUBLIC_URL.startsWith('https:'),
     maxAge: 600,
   };
+
+  r.get('/api/auth/national-id', {
+    config: { permission: 'public' },
+    schema: {
+      tags,
+      summary: 'Whether national e-ID (VNeID) login is offered (the login page hides its button otherwise)',
+      response: { 200: z.object({ enabled: z.boolean() }) },
+    },
+    handler: async () => ({ enabled: isNationalIdEnabled(ctx) }),
+  });
 
   r.get('/api/auth/national-id/start', {
     config: { permission: 'public', rateLimit: rateLimit(ctx.config, 'login') },

@@ -138,6 +138,8 @@ describe('national e-ID login when not configured', () => {
     try {
       const res = await plain.app.inject({ url: '/api/auth/national-id/start' });
       expect(res.statusCode).toBe(503);
+      expect((await plain.app.inject({ url: '/api/auth/national-id' })).json()).toEqual({ enabled: false });
+      expect((await t.app.inject({ url: '/api/auth/national-id' })).json()).toEqual({ enabled: true });
     } finally {
       await plain.close();
     }
