@@ -303,6 +303,10 @@ describe('public tracking', () => {
       const res = await t.app.inject({ url: `/api/track/${d.code}?check=${check}` });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ code: d.code, status: 2, appointmentAt: d.dueAt });
+      expect(res.json().history).toMatchObject([
+        { action: 'submit', status: 1, at: '2023-11-06T02:00:00.000Z' },
+        { action: 'accept', status: 2, statusLabel: { vi: 'Đã tiếp nhận', en: 'Accepted' } },
+      ]);
       expect(res.body).not.toContain('Nguyễn');
       expect(res.body).not.toContain('0912345678');
     }

@@ -19,6 +19,29 @@ export function findDossierById(db: Database, id: string): Promise<DossierRow | 
   return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export interface TrackRow {
+  id: string;
+  code: string;
+  status: number;
+  procedure_code: string;
+  accepted_at: Date | null;
+  due_at: Date | null;
+  returned_at: Date | null;
+  check_id4: string | null;
+  check_phone4: string | null;
+  history: { at: string; action: string; status: number; agencyId: string }[];
+}
+
+/** Public tracking in one statement (it is the hottest public read): the dossier and its history. */
+export async function findForTracking(db: Database, code: string): Promise<TrackRow | undefined> {
+  const result = await sql<TrackRow>`
+    SELECT d.id, d.code, d.status, d.procedure_code, d.accepted_at, d.due_at, d.returned_at, d.check_id4, d.check_phone4,
+      (SELECT coalesce(json_agg(json_build_object('at', e.at, 'action', e.action, 'status', e.to_status, 'agencyId', e.to_agency_id) ORDER BY e.seq), '[]')
+         FROM dossier_events e WHERE e.dossier_id = d.id) AS history
+    FROM dossiers d WHERE d.code = ${code}`.execute(db);
+  return result.rows[0];
+}
+
 export function findDossierByCode(db: Database, code: string): Promise<DossierRow | undefined> {
   return db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
 }

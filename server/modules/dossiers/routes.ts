@@ -14,7 +14,7 @@ import {
   TrackParams,
   TrackQuery,
 } from './schemas.ts';
-import { actOnDossier, getDossier, listDossiers, submitDossier } from './service.ts';
+import { actOnDossier, describeSubmitted, getDossier, listDossiers, submitDossier } from './service.ts';
 import { storageFor } from './storage.ts';
 import { trackDossier } from './tracking.ts';
 import { readDossierRequest } from './uploads.ts';
@@ -42,7 +42,7 @@ export async function dossiersRoutes(app: FastifyInstance, { ctx }: ModuleOption
       const idempotencyKey = typeof key === 'string' && IDEMPOTENCY_KEY.test(key) ? key : undefined;
       const { payload, files } = await readDossierRequest(request, storage, limits);
       const result = await submitDossier(ctx, request.actor, payload, files, idempotencyKey);
-      const detail = await getDossier(ctx, request.actor, result.id, requestOrigin(request));
+      const detail = await describeSubmitted(ctx, result.id);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(result.replayed ? 200 : 201).send(detail);
     },

@@ -58,6 +58,14 @@ export async function getDossier(
   return toDetail(row, files, events);
 }
 
+/** The dossier its submitter has just written (no read audit: the write is audited already). */
+export async function describeSubmitted(ctx: AppContext, id: string) {
+  const row = await repo.findDossierById(ctx.db, id);
+  if (!row) throw notFound(WHAT, id);
+  const [files, events] = await Promise.all([repo.findFiles(ctx.db, id), repo.findEvents(ctx.db, id)]);
+  return toDetail(row, files, events);
+}
+
 export async function listDossiers(ctx: AppContext, actor: Actor, query: DossierListQuery) {
   const access = await resolveAccess(ctx, actor, 'dossier.read');
   const scope = sql<boolean>`(${scopeCondition(access, { agency: 'handling_agency_id', owner: 'applicant_account_id' })} OR ${scopeCondition(access, { agency: 'receiving_agency_id', unit: 'receiving_unit_id' })})`;

@@ -14,11 +14,10 @@ const same = (a: string | null, b: string) =>
  * actions, statuses and agencies, never people or personal data.
  */
 export async function trackDossier(ctx: AppContext, code: string, check: string) {
-  const row = await repo.findDossierByCode(ctx.db, code);
+  const row = await repo.findForTracking(ctx.db, code);
   const ok = row !== undefined && (same(row.check_id4, check) || same(row.check_phone4, check));
   if (!row || !ok)
     throw notFound({ vi: 'hồ sơ với mã và số kiểm tra này', en: 'dossier with this code and check' }, code);
-  const events = await repo.findEvents(ctx.db, row.id);
   return {
     code: row.code,
     ...statusView(row.status),
@@ -26,12 +25,12 @@ export async function trackDossier(ctx: AppContext, code: string, check: string)
     receivedAt: row.accepted_at?.toISOString() ?? null,
     appointmentAt: row.due_at?.toISOString() ?? null,
     returnedAt: row.returned_at?.toISOString() ?? null,
-    history: events.map((e) => ({
-      at: e.at.toISOString(),
+    history: row.history.map((e) => ({
+      at: new Date(e.at).toISOString(),
       action: e.action,
-      status: e.to_status,
-      statusLabel: { vi: STATUSES[e.to_status as Status].vi, en: STATUSES[e.to_status as Status].en },
-      agencyId: e.to_agency_id,
+      status: e.status,
+      statusLabel: { vi: STATUSES[e.status as Status].vi, en: STATUSES[e.status as Status].en },
+      agencyId: e.agencyId,
     })),
   };
 }
