@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficer } from '../helpers/auth.ts';
+import { createPublishedProcedure } from '../helpers/catalogue.ts';
+import { screenshots } from './officer-support.ts';
 import { expectNoSeriousA11yViolations, startHarness, type BrowserHarness } from './harness.ts';
 
 let h: BrowserHarness;
@@ -81,6 +83,7 @@ describe('procedure catalogue administration', () => {
     ]);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('chưa có thay đổi nào được ghi');
     await expectNoSeriousA11yViolations(page);
+    await screenshots(page, 'import-report');
 
     await page.getByLabel('Tệp Excel (.xlsx)').setInputFiles({ ...XLSX, buffer: await workbook(3) });
     await page.getByRole('button', { name: 'Nhập tệp' }).click();
@@ -88,6 +91,62 @@ describe('procedure catalogue administration', () => {
     expect(await page.getByRole('status').textContent()).toContain('Tạo mới: 1');
     expect(await report.count()).toBe(0);
     await expect.poll(() => page.getByRole('link', { name: '9.100001' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows problems beside the field while a new version is typed, then saves and publishes it', async () => {
+    const admin = await createOfficer(h.ctx, { role: 'city_admin', unitCode: '01', password: PASSWORD });
+    const { code } = await createPublishedProcedure(h.ctx, { name: 'Cấp bản sao trích lục (thử nghiệm)' });
+    const page = await h.newPage({ mobile: false });
+    await logIn(page, admin.phone);
+    await page.goto(`/can-bo/quan-tri/thu-tuc/${code}`);
+    await expect.poll(() => page.getByText('Phiên bản đã công bố không sửa được').count()).toBe(1);
+    await page.getByRole('button', { name: 'Tạo phiên bản mới từ bản này' }).click();
+
+    const budget = page.locator('[id="f-workflow.1.budgetDays"]');
+    await budget.fill('9');
+    await expect.poll(() => page.locator('#f-workflow').textContent()).toContain('vượt thời hạn giải quyết');
+    await budget.fill('2');
+    await expect.poll(() => page.locator('#f-workflow').textContent()).not.toContain('vượt');
+    const name = page.locator('[id="f-eform.fields.1.name"]');
+    await name.fill('fullName');
+    await expect.poll(() => page.locator('[id="f-eform.fields.1.name-error"]').textContent()).toContain('bị trùng');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await expectNoSeriousA11yViolations(page);
+    await screenshots(page, 'version-editor');
+    await name.fill('idNumber');
+    await expect.poll(() => page.locator('[id="f-eform.fields.1.name-error"]').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã lưu bản nháp');
+    expect(await page.getByRole('status').textContent()).toContain('Người dân chưa thấy');
+    await page.getByRole('button', { name: 'Công bố' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã công bố');
+    await page.close();
+  });
+
+  it('edits the holiday table of a year and the calendar answers with it', async () => {
+    const admin = await createOfficer(h.ctx, { role: 'city_admin', unitCode: '01', password: PASSWORD });
+    const page = await h.newPage({ mobile: false });
+    await logIn(page, admin.phone);
+    await page.goto('/can-bo/quan-tri/lich');
+    const year = String(new Date().getUTCFullYear() + 2);
+    await page.getByLabel('Năm').selectOption(year);
+    await expect.poll(() => page.locator('caption').textContent()).toContain(year);
+    const rows = await page.locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    await expect.poll(() => page.locator(`[id="f-days.${rows}.name-error"]`).textContent()).toContain('Cần ghi tên');
+    await page.locator(`[id="f-days.${rows}.date"]`).fill(`${year}-05-04`);
+    await page.locator(`[id="f-days.${rows}.name"]`).fill('Nghỉ bù thử nghiệm');
+    await page.getByLabel('Căn cứ (văn bản, thông báo)').fill('Thông báo thử nghiệm');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Lưu bảng ngày nghỉ' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`Đã lưu bảng ngày nghỉ năm ${year}`);
+    expect(await page.getByRole('status').textContent()).toContain('ngày hẹn đã in cho người dân không đổi');
+    const body = (await h.app.inject(`/api/calendar/${year}`)).json();
+    expect(body.daysOff).toContainEqual({ date: `${year}-05-04`, name: 'Nghỉ bù thử nghiệm' });
+    expect(body.workingDays).not.toContain(`${year}-05-04`);
+    await screenshots(page, 'calendar');
     await page.close();
   });
 });

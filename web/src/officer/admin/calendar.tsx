@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../../api.ts';
 import { apiSend, fieldErrors } from '../../api-send.ts';
 import { ErrorSummary, TextInput } from '../../components/form.tsx';
@@ -33,6 +33,8 @@ export function AdminCalendarPage() {
   const thisYear = Number(todayInHanoi().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const { result, reload } = useApi<YearCalendar>(`/api/calendar/${year}`);
+  // Kept here: the table below is rebuilt from the saved year, and the confirmation must outlive it.
+  const [done, setDone] = useState<string | undefined>();
   return (
     <OfficerShell title={t('officer.admin.calendar')} lead={t('officer.cal.lead')}>
       {(account) => (
@@ -45,8 +47,12 @@ export function AdminCalendarPage() {
               value: String(y),
               label: String(y),
             }))}
-            onChange={(e) => setYear(Number(e.target.value))}
+            onChange={(e) => {
+              setDone(undefined);
+              setYear(Number(e.target.value));
+            }}
           />
+          {done && <Done>{done}</Done>}
           {result.state === 'loading' && <p>{t('common.loading')}</p>}
           {result.state === 'error' && <LoadError onRetry={reload} />}
           {result.state === 'ready' && (
@@ -54,7 +60,10 @@ export function AdminCalendarPage() {
               key={`${year}-${result.data.source}-${result.data.daysOff.length}`}
               data={result.data}
               canEdit={hasRole(account, 'city_admin')}
-              onSaved={reload}
+              onSaved={(message) => {
+                setDone(message);
+                reload();
+              }}
             />
           )}
         </>
@@ -63,7 +72,8 @@ export function AdminCalendarPage() {
   );
 }
 
-function YearTable({ data, canEdit, onSaved }: { data: YearCalendar; canEdit: boolean; onSaved: () => void }) {
+function YearTable(props: { data: YearCalendar; canEdit: boolean; onSaved: (message: string) => void }) {
+  const { data, canEdit, onSaved } = props;
   const { t, lang } = useI18n();
   const initial: DayRow[] = [
     ...data.daysOff.map((d) => ({ ...d, kind: 'off' as const })),
@@ -73,9 +83,7 @@ function YearTable({ data, canEdit, onSaved }: { data: YearCalendar; canEdit: bo
   const [source, setSource] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | undefined>();
-  const [done, setDone] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => setDone(undefined), [rows]);
 
   const update = (i: number, change: Partial<DayRow>) =>
     setRows((list) => list.map((r, j) => (j === i ? { ...r, ...change } : r)));
@@ -104,8 +112,7 @@ function YearTable({ data, canEdit, onSaved }: { data: YearCalendar; canEdit: bo
       });
       setErrors({});
       setSummary(undefined);
-      setDone(`${t('officer.cal.saved')} ${data.year}. ${t('officer.cal.savedNote')}`);
-      onSaved();
+      onSaved(`${t('officer.cal.saved')} ${data.year}. ${t('officer.cal.savedNote')}`);
     } catch (error) {
       setErrors(fieldErrors(error));
       setSummary(errorText(error, t('common.error')));
@@ -120,7 +127,6 @@ function YearTable({ data, canEdit, onSaved }: { data: YearCalendar; canEdit: bo
         {data.provisional ? t('officer.cal.provisional') : t('officer.cal.official')} · {t('officer.cal.workingDays')}:{' '}
         <strong>{data.workingDays.length}</strong>
       </p>
-      {done && <Done>{done}</Done>}
       <ErrorSummary message={summary} errors={shown} />
       <div className="table-scroll">
         <table className="dense">

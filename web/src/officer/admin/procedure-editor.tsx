@@ -35,13 +35,16 @@ export function ProcedureEditorPage({ params }: { params: { code: string } }) {
 function NewProcedure() {
   const { lang } = useI18n();
   const [, navigate] = useLocation();
+  const [notice, setNotice] = useState<string | undefined>();
   return (
     <VersionForm
       initial={emptyDraft(todayInHanoi(1))}
       isNew
+      notice={notice}
+      onNotice={setNotice}
       save={async (draft) => {
         const created = await apiSend<ProcedureVersion>('POST', '/api/procedures', lang, draft);
-        navigate(`/can-bo/quan-tri/thu-tuc/${created.code}?v=${created.id}`);
+        navigate(`/can-bo/quan-tri/thu-tuc/${created.code}?v=${created.id}&moi=1`);
         return created;
       }}
     />
@@ -54,6 +57,10 @@ function Versions({ code }: { code: string }) {
   const wanted = Number(new URLSearchParams(window.location.search).get('v'));
   const [chosen, setChosen] = useState<number | null>(null);
   const [copy, setCopy] = useState<Draft | null>(null);
+  const justCreated = new URLSearchParams(window.location.search).has('moi');
+  const [notice, setNotice] = useState<string | undefined>(
+    justCreated ? `${t('officer.proc.savedDraft')} ${code}. ${t('officer.proc.citizenNotYet')}` : undefined,
+  );
   if (result.state === 'loading') return <p>{t('common.loading')}</p>;
   if (result.state === 'error') return <LoadError onRetry={reload} />;
   const items = result.data.items;
@@ -87,6 +94,7 @@ function Versions({ code }: { code: string }) {
                     className="link-inline"
                     onClick={() => {
                       setCopy(null);
+                      setNotice(undefined);
                       setChosen(v.id);
                     }}
                   >
@@ -104,6 +112,8 @@ function Versions({ code }: { code: string }) {
           key="copy"
           initial={copy}
           isNew
+          notice={notice}
+          onNotice={setNotice}
           save={async (draft) => {
             const created = await apiSend<ProcedureVersion>('POST', '/api/procedures', lang, draft);
             setCopy(null);
@@ -129,6 +139,8 @@ function Versions({ code }: { code: string }) {
             <VersionForm
               key={current.id}
               initial={toDraft(current)}
+              notice={notice}
+              onNotice={setNotice}
               readOnly={current.status === 'published'}
               save={async (draft) => {
                 const saved = await apiSend<ProcedureVersion>(

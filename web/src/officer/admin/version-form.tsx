@@ -32,6 +32,8 @@ export function VersionForm(props: {
   readOnly?: boolean;
   save: (draft: Draft) => Promise<ProcedureVersion>;
   publish?: (() => Promise<ProcedureVersion>) | undefined;
+  notice: string | undefined;
+  onNotice: (message: string | undefined) => void;
 }) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState<Draft>(props.initial);
@@ -39,7 +41,9 @@ export function VersionForm(props: {
   const [tried, setTried] = useState(false);
   const [server, setServer] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | undefined>();
-  const [done, setDone] = useState<string | undefined>();
+  // The confirmation lives with the caller: a save re-mounts this form on the stored version.
+  const done = props.notice;
+  const setDone = props.onNotice;
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
   const live = useMemo(() => versionErrors(draft, lang, t('officer.check.invalid')), [draft, lang, t]);

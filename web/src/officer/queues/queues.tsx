@@ -21,7 +21,7 @@ const ANY: OfficerRoleName[] = ['receptionist', 'specialist', 'division_head', '
 const QUEUES: Array<{ key: QueueKey; roles: OfficerRoleName[] }> = [
   { key: 'reception', roles: ['receptionist'] },
   { key: 'mine', roles: ['receptionist', ...PROCESSORS] },
-  { key: 'unassigned', roles: ['receptionist', ...PROCESSORS] },
+  { key: 'unassigned', roles: ['receptionist', 'specialist', 'division_head'] },
   { key: 'approve', roles: ['leader'] },
   { key: 'supplement', roles: ['receptionist', 'specialist', 'division_head'] },
   { key: 'return', roles: ['receptionist'] },
@@ -152,45 +152,47 @@ function Queues({ account }: { account: Account }) {
           </div>
         </div>
       </form>
-      <fieldset className="filters">
-        <legend>{t('officer.q.filters')}</legend>
-        <SelectInput
-          name="status"
-          label={t('officer.q.status')}
-          compact
-          value={status}
-          options={[
-            { value: '', label: t('officer.q.any') },
-            ...[1, 2, 4, 5, 6, 9, 10, 3, 7, 8].map((s) => ({
-              value: String(s),
-              label: t(`officer.status.${s}` as MessageKey),
-            })),
-          ]}
-          onChange={(e) => setStatus(e.target.value)}
-        />
-        <SelectInput
-          name="channel"
-          label={t('officer.q.channel')}
-          compact
-          value={channel}
-          options={[
-            { value: '', label: t('officer.q.any') },
-            ...(['in_person', 'online', 'postal'] as const).map((c) => ({
-              value: c,
-              label: t(`officer.channel.${c}`),
-            })),
-          ]}
-          onChange={(e) => setChannel(e.target.value)}
-        />
-        <div className="field field-compact">
-          <label htmlFor="f-procedure">{t('officer.q.procedure')}</label>
-          <input id="f-procedure" value={procedure} onChange={(e) => setProcedure(e.target.value)} />
+      <details className="filter-box" open={Boolean(status || channel || procedure || soonOnly)}>
+        <summary>{t('officer.q.filters')}</summary>
+        <div className="filters">
+          <SelectInput
+            name="status"
+            label={t('officer.q.status')}
+            compact
+            value={status}
+            options={[
+              { value: '', label: t('officer.q.any') },
+              ...[1, 2, 4, 5, 6, 9, 10, 3, 7, 8].map((s) => ({
+                value: String(s),
+                label: t(`officer.status.${s}` as MessageKey),
+              })),
+            ]}
+            onChange={(e) => setStatus(e.target.value)}
+          />
+          <SelectInput
+            name="channel"
+            label={t('officer.q.channel')}
+            compact
+            value={channel}
+            options={[
+              { value: '', label: t('officer.q.any') },
+              ...(['in_person', 'online', 'postal'] as const).map((c) => ({
+                value: c,
+                label: t(`officer.channel.${c}`),
+              })),
+            ]}
+            onChange={(e) => setChannel(e.target.value)}
+          />
+          <div className="field field-compact">
+            <label htmlFor="f-procedure">{t('officer.q.procedure')}</label>
+            <input id="f-procedure" value={procedure} onChange={(e) => setProcedure(e.target.value)} />
+          </div>
+          <div className="check">
+            <input id="f-soon" type="checkbox" checked={soonOnly} onChange={(e) => setSoonOnly(e.target.checked)} />
+            <label htmlFor="f-soon">{t('officer.q.dueSoonOnly')}</label>
+          </div>
         </div>
-        <div className="check">
-          <input id="f-soon" type="checkbox" checked={soonOnly} onChange={(e) => setSoonOnly(e.target.checked)} />
-          <label htmlFor="f-soon">{t('officer.q.dueSoonOnly')}</label>
-        </div>
-      </fieldset>
+      </details>
       {result.state === 'loading' && <p>{t('common.loading')}</p>}
       {result.state === 'error' && <LoadError onRetry={reload} />}
       {result.state === 'ready' && (
