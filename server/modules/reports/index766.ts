@@ -72,16 +72,8 @@ export async function buildIndex766(
     '4.1': (c) => indicator(c, x.fullProcessProcedures, x.procedures, true),
     '4.2': (c) => indicator(c, totals?.received.online ?? 0, receivedInPeriod, true),
     '4.3': (c) => indicator(c, x.paidOnline, x.withFee, true),
-    // 100 % − late rate − share with a complaint or dislike: ratings and complaints are not recorded yet,
-    // so only the late rate is known and the indicator is flagged.
-    '5.4': (c) =>
-      indicator(
-        c,
-        resolved - (totals?.resolved.late ?? 0),
-        resolved,
-        false,
-        'Chưa có dữ liệu đánh giá, phản ánh: chỉ trừ tỷ lệ trễ hạn | no ratings or complaints yet: late rate only',
-      ),
+    // 100 % − late rate − share with a complaint or a dislike (a late dossier is subtracted once).
+    '5.4': (c) => indicator(c, resolved - (totals?.resolved.late ?? 0) - x.unhappy, resolved, true),
   };
   const indicators = config.map((c) => compute[c.code]?.(c) ?? indicator(c, 0, 0, false, 'Không có dữ liệu | no data'));
   const score = Math.round(indicators.reduce((s, i) => s + i.score, 0) * 100) / 100;

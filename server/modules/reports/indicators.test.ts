@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elapsedWorkingMinutes } from '../../../shared/calendar/due-date.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
@@ -15,6 +16,24 @@ beforeAll(async () => {
   t = await createTestApp(); // clock: Fri 27/10/2023 09:32 in Hanoi
   await seedCatalogue(t.ctx);
   for (const d of OCTOBER) await insertFixture(t.ctx, d);
+  // A complaint about B (resolved on time) and one about C (late: subtracted once, as late).
+  for (const name of ['B', 'C']) {
+    const code = (
+      await t.ctx.db.selectFrom('dossiers').select('code').where('code', 'like', `%-${name}`).executeTakeFirstOrThrow()
+    ).code;
+    await t.ctx.db
+      .insertInto('feedback_reports')
+      .values({
+        id: randomUUID(),
+        reference: `PA${name}`,
+        dossier_code: code,
+        category: 'dossier',
+        message: 'Chậm',
+        status: 'received',
+        received_at: new Date('2023-10-20T03:00:00Z'),
+      })
+      .execute();
+  }
   leader = await loginAs(t.ctx, await createOfficer(t.ctx, { role: 'leader', unitCode: '001' }));
 }, 120_000);
 afterAll(async () => t.close());
@@ -61,8 +80,8 @@ describe('Decision 766 index', () => {
     expect(by['4.2']).toMatchObject({ numerator: 3, denominator: 7, score: 5.14 });
     // 3.1: no file was digitised.
     expect(by['3.1']).toMatchObject({ numerator: 0, denominator: 7, score: 0, dataAvailable: true });
-    // 5.4: 100 % − late rate (2 of 4); no ratings yet, so flagged.
-    expect(by['5.4']).toMatchObject({ rate: 0.5, score: 3.33, dataAvailable: false });
+    // 5.4: 100 % − late rate (C, D: 2 of 4) − disliked or complained about (B: a complaint) = 25 %.
+    expect(by['5.4']).toMatchObject({ numerator: 1, denominator: 4, rate: 0.25, score: 1.67, dataAvailable: true });
     expect(by['3.6']).toMatchObject({ score: 0, dataAvailable: false });
     const stats = (await get('/api/catalogue/stats?at=2023-10-31')).json();
     const full = stats.byOnlineLevel['4'] / stats.total;

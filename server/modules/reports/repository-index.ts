@@ -11,6 +11,8 @@ export interface IndexInputs {
   paidOnline: number;
   procedures: number;
   fullProcessProcedures: number;
+  /** Resolved in the period, not late, but disliked or complained about (Decision 766 indicator 5.4). */
+  unhappy: number;
 }
 
 /** Inputs of the Decision 766 indicators that the roll-up does not hold (files, payments, the catalogue). */
@@ -40,6 +42,12 @@ export async function countIndexInputs(
         WHERE p.subject_type = 'dossier' AND p.subject_id = d.id::text AND p.state = 'SUCCEEDED')) AS paid_online,
       (SELECT count(*) FROM procedure_versions pv WHERE pv.status = 'published' AND pv.valid_from <= ${day}::date
         AND (pv.valid_to IS NULL OR pv.valid_to > ${day}::date)) AS procedures,
+      (SELECT count(*) FROM dossiers d WHERE ${units} AND ${scope}
+        AND ((d.processed_at >= ${start} AND d.processed_at < ${end})
+          OR (d.processed_at IS NULL AND d.returned_at >= ${start} AND d.returned_at < ${end}))
+        AND NOT (d.due_at IS NOT NULL AND report_vn_day(coalesce(d.processed_at, d.returned_at)) > report_vn_day(d.due_at))
+        AND (EXISTS (SELECT 1 FROM dossier_ratings r WHERE r.dossier_id = d.id AND NOT r.is_satisfied)
+          OR EXISTS (SELECT 1 FROM feedback_reports f WHERE f.dossier_code = d.code AND f.category = 'dossier'))) AS unhappy,
       (SELECT count(*) FROM procedure_versions pv WHERE pv.status = 'published' AND pv.online_level = 4
         AND pv.valid_from <= ${day}::date AND (pv.valid_to IS NULL OR pv.valid_to > ${day}::date)) AS full_process`.execute(
     db,
@@ -56,5 +64,6 @@ export async function countIndexInputs(
     paidOnline: n('paid_online'),
     procedures: n('procedures'),
     fullProcessProcedures: n('full_process'),
+    unhappy: n('unhappy'),
   };
 }
