@@ -31,6 +31,7 @@ import './styles.css';
 
 // The apply flow is loaded only by those who apply: the first visit stays small on a cheap phone.
 const ApplyPage = lazy(() => import('./apply/apply-page.tsx').then((m) => ({ default: m.ApplyPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard.tsx').then((m) => ({ default: m.DashboardPage })));
 
 const root = document.getElementById('root');
 if (root) {
@@ -47,6 +48,11 @@ if (root) {
               <Route path="/tra-cuu" component={TrackPage} />
               <Route path="/ho-so-cua-toi" component={MyDossiersPage} />
               <Route path="/phan-anh" component={ReportProblemPage} />
+              <Route path="/thong-ke">
+                <Suspense fallback={null}>
+                  <DashboardPage />
+                </Suspense>
+              </Route>
               <Route path="/ho-so/:id" component={DossierPage} />
               <Route path="/nop-ho-so/:code">
                 {(params) => (

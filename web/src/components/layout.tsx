@@ -29,6 +29,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href="/tra-cuu">{t('nav.track')}</Link>
               </li>
               <li>
+                <Link href="/thong-ke">{t('nav.dashboard')}</Link>
+              </li>
+              <li>
                 {account ? (
                   <Link href={account.kind === 'officer' ? '/can-bo' : '/tai-khoan'}>{t('nav.account')}</Link>
                 ) : (
