@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficer } from '../helpers/auth.ts';
 import { createPublishedProcedure } from '../helpers/catalogue.ts';
-import { screenshots } from './officer-support.ts';
+import { logIn, PASSWORD, screenshots } from './officer-support.ts';
 import { expectNoSeriousA11yViolations, startHarness, type BrowserHarness } from './harness.ts';
 
 let h: BrowserHarness;
@@ -11,16 +10,6 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => h?.close());
-
-const PASSWORD = 'danh mục thủ tục 2026';
-
-async function logIn(page: Page, phone: string): Promise<void> {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Số điện thoại hoặc e-mail').fill(phone);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await expect.poll(() => page.locator('h1').textContent()).toBe('Không gian làm việc của cán bộ');
-}
 
 /** A one-procedure workbook as a clerk would type it: header row of column keys, one data row. */
 async function workbook(onlineLevel: string | number): Promise<Buffer> {
@@ -64,7 +53,7 @@ describe('procedure catalogue administration', () => {
       password: PASSWORD,
     });
     const page = await h.newPage({ mobile: false });
-    await logIn(page, admin.phone);
+    await logIn(page, admin);
     await page.goto('/can-bo/quan-tri');
     await page.getByRole('link', { name: 'Danh mục thủ tục hành chính' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Danh mục thủ tục hành chính');
@@ -98,7 +87,7 @@ describe('procedure catalogue administration', () => {
     const admin = await createOfficer(h.ctx, { role: 'city_admin', unitCode: '01', password: PASSWORD });
     const { code } = await createPublishedProcedure(h.ctx, { name: 'Cấp bản sao trích lục (thử nghiệm)' });
     const page = await h.newPage({ mobile: false });
-    await logIn(page, admin.phone);
+    await logIn(page, admin);
     await page.goto(`/can-bo/quan-tri/thu-tuc/${code}`);
     await expect.poll(() => page.getByText('Phiên bản đã công bố không sửa được').count()).toBe(1);
     await page.getByRole('button', { name: 'Tạo phiên bản mới từ bản này' }).click();
@@ -128,7 +117,7 @@ describe('procedure catalogue administration', () => {
   it('edits the holiday table of a year and the calendar answers with it', async () => {
     const admin = await createOfficer(h.ctx, { role: 'city_admin', unitCode: '01', password: PASSWORD });
     const page = await h.newPage({ mobile: false });
-    await logIn(page, admin.phone);
+    await logIn(page, admin);
     await page.goto('/can-bo/quan-tri/lich');
     const year = String(new Date().getUTCFullYear() + 2);
     await page.getByLabel('Năm').selectOption(year);
