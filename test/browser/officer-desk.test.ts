@@ -96,4 +96,41 @@ describe('the one-stop desk', () => {
     await expectNoSeriousA11yViolations(page);
     await page.close();
   });
+
+  it('asks for a supplement from the reception queue, itemised, with form 02 to print', async () => {
+    const d = await receive(h, clerk, procedureCode, communeId, 'Đinh Văn Toàn');
+    const page = await h.newPage({ mobile: false });
+    await logIn(page, clerk);
+    const row = page.locator('.queue-table tbody tr', { hasText: 'Đinh Văn Toàn' });
+    await expect.poll(() => row.textContent()).toContain('phút');
+    await row.getByRole('link').click();
+    for (const name of ['Tiếp nhận', 'Từ chối', 'Yêu cầu bổ sung'])
+      await expect.poll(() => page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Phê duyệt' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Yêu cầu bổ sung', exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận — Yêu cầu bổ sung' }).click();
+    await expect.poll(() => page.locator('#f-items-error').textContent()).toContain('ít nhất một giấy tờ');
+    await page.getByLabel('Giấy tờ cần bổ sung').fill('Bản sao giấy chứng sinh | 1\nSổ hộ khẩu');
+    await page.getByLabel('Lý do').fill('Thiếu giấy chứng sinh');
+    await page.getByRole('button', { name: 'Xác nhận — Yêu cầu bổ sung' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã yêu cầu bổ sung hồ sơ');
+    expect(await page.getByRole('status').textContent()).toContain('mẫu 02');
+    await expect.poll(() => page.getByRole('link', { name: /mẫu 02/ }).count()).toBe(1);
+    const form = await page.request.get(`/api/dossiers/${d.id}/forms/02.pdf`);
+    expect(form.status()).toBe(200);
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+
+  it('speaks English when the officer switches', async () => {
+    const page = await h.newPage({ mobile: true });
+    await logIn(page, clerk);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Officer workspace');
+    await expect.poll(() => page.getByRole('button', { name: /Waiting for acceptance/ }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Reception' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Counter reception');
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
 });
