@@ -46,11 +46,7 @@ export async function searchProcedures(db: Database, f: SearchFilter): Promise<{
     .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', f.at)]));
   const q = f.q?.trim();
   const folded = sql<string>`vn_fold(${q ?? ''})`;
-  if (q) {
-    query = query.where(
-      sql<boolean>`(${folded} <% v.search_text OR strpos(v.search_text, ${folded}) > 0 OR v.code LIKE ${likePrefix(q)})`,
-    );
-  }
+  if (q) query = query.where(await textCondition(db, q));
   if (f.tier) query = query.where(sql<boolean>`${f.tier} = ANY(v.tiers)`);
   if (f.unit) {
     const { level, agencyIds } = f.unit;
@@ -66,43 +62,114 @@ export async function searchProcedures(db: Database, f: SearchFilter): Promise<{
   if (f.onlineLevel !== undefined) query = query.where('v.online_level', '=', f.onlineLevel);
   if (f.hasFee !== undefined) query = query.where('v.has_fee', '=', f.hasFee);
 
-  const score = q
+  // Ranking in two passes, so the trigram functions run on a bounded number of rows however broad
+  // the query: a cheap pass keeps the best CANDIDATES by exact code, the query as typed inside the
+  // name, then the shortest name; the fine pass orders those by how closely some part of the name
+  // matches (word_similarity, which forgives a typo) and the whole name does (similarity, which prefers
+  // the shortest: "đăng ký khai sinh" before "… có yếu tố nước ngoài").
+  const coarse = q
     ? sql<number>`(CASE WHEN v.code = ${q} THEN 10 ELSE 0 END)
-        + (CASE WHEN strpos(v.name_fold, ${folded}) > 0 THEN 2 ELSE 0 END)
-        + 2 * word_similarity(${folded}, v.name_fold)
-        + similarity(${folded}, v.name_fold)
-        + 0.5 * word_similarity(${folded}, v.search_text)`
+        + (CASE WHEN strpos(v.name_fold, ${folded}) > 0 THEN 2 ELSE 0 END)`
     : sql<number>`0`;
-
-  const [count, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .select([
-        'v.id',
-        'v.code',
-        'v.name',
-        'v.sector',
-        'v.tiers',
-        'v.agency_id',
-        'v.online_level',
-        'v.has_fee',
-        'v.time_limit_value',
-        'v.time_limit_unit',
-        'v.valid_from',
-        'v.valid_to',
-      ])
-      .select(score.as('score'))
-      .orderBy('score', 'desc')
-      .orderBy('v.code')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-  ]);
-  return { total: Number(count.n), rows: rows.map((r) => ({ ...r, score: Number(r.score) })) };
+  const candidates = query
+    .select([
+      'v.id',
+      'v.code',
+      'v.name',
+      'v.name_fold',
+      'v.sector',
+      'v.tiers',
+      'v.agency_id',
+      'v.online_level',
+      'v.has_fee',
+      'v.time_limit_value',
+      'v.time_limit_unit',
+      'v.valid_from',
+      'v.valid_to',
+    ])
+    .select(coarse.as('coarse'))
+    .select(sql<number>`count(*) OVER ()`.as('total'))
+    .$if(q !== undefined && q !== '', (qb) => qb.orderBy('coarse', 'desc').orderBy(sql`length(v.name_fold)`))
+    .orderBy('v.code')
+    .limit(q ? Math.max(CANDIDATES, f.offset + f.limit) : f.offset + f.limit);
+  const fine = q
+    ? sql<number>`c.coarse + 2 * word_similarity(${folded}, c.name_fold) + similarity(${folded}, c.name_fold)`
+    : sql<number>`0`;
+  const rows = await db
+    .selectFrom(candidates.as('c'))
+    .select([
+      'c.id',
+      'c.code',
+      'c.name',
+      'c.sector',
+      'c.tiers',
+      'c.agency_id',
+      'c.online_level',
+      'c.has_fee',
+      'c.time_limit_value',
+      'c.time_limit_unit',
+      'c.valid_from',
+      'c.valid_to',
+      'c.total',
+    ])
+    .select(fine.as('score'))
+    .orderBy('score', 'desc')
+    .orderBy('c.code')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  // A page past the end has no row to carry the total: count separately then (rare).
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : f.offset === 0
+        ? 0
+        : Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { total, rows: rows.map(({ total: _total, ...r }) => ({ ...r, score: Number(r.score) })) };
 }
 
-function likePrefix(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+/** How many rows the fine ranking looks at; results past it are ordered by the coarse pass only. */
+const CANDIDATES = 200;
+
+const CODE_PREFIX = /^\d+(\.[\dA-Za-z]*)*$/;
+
+/**
+ * The WHERE for a text query. Each query word is corrected against the vocabulary of catalogue words
+ * (itself if known, else its closest words by trigram similarity, else dropped), and a procedure must
+ * contain every kept word: plain LIKE conditions that the GIN trigram index answers, so typo tolerance
+ * costs a lookup in a few thousand words instead of a comparison with every procedure.
+ */
+async function textCondition(db: Database, q: string) {
+  if (CODE_PREFIX.test(q)) return sql<boolean>`v.code LIKE ${q.replace(/[\\%_]/g, '\\$&')} || '%'`;
+  const found = await sql<{ w: string; word: string | null }>`
+    SELECT q.w, c.word FROM
+      (SELECT DISTINCT w FROM regexp_split_to_table(vn_fold(${q}), '[^a-z0-9]+') AS w WHERE w <> '' LIMIT 10) AS q
+    LEFT JOIN LATERAL (
+      SELECT word FROM catalogue_words WHERE word = q.w OR word % q.w OR word LIKE q.w || '%'
+      ORDER BY (word = q.w) DESC, similarity(word, q.w) DESC LIMIT 3
+    ) AS c ON true`.execute(db);
+  const byWord = new Map<string, string[]>();
+  for (const { w, word } of found.rows) {
+    const list = byWord.get(w) ?? [];
+    if (word !== null) list.push(word);
+    byWord.set(w, list);
+  }
+  const entries = [...byWord];
+  // Whole words, except the last one, which may be half typed (instant search): a word prefix.
+  const groups = entries
+    .map(([w, words], i) => ({ last: i === entries.length - 1, words: words.includes(w) ? [w] : words }))
+    .filter((g) => g.words.length > 0);
+  if (groups.length === 0) return sql<boolean>`vn_fold(${q}) <% v.search_text`;
+  return sql<boolean>`(${sql.join(
+    groups.map(
+      (g) =>
+        sql`(${sql.join(
+          g.words.map((word) => sql`v.search_words LIKE ${g.last ? `% ${word}%` : `% ${word} %`}`),
+          sql` OR `,
+        )})`,
+    ),
+    sql` AND `,
+  )})`;
 }
 
 /** Published online services (levels 3 and 4) in force at `at`, by level and by tier. */

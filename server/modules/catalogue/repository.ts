@@ -2,10 +2,10 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ProcedureDetail, ProcedureVersionsTable } from './tables.ts';
 
-export type VersionRow = Omit<Selectable<ProcedureVersionsTable>, 'name_fold' | 'search_text'>;
+export type VersionRow = Omit<Selectable<ProcedureVersionsTable>, 'name_fold' | 'search_text' | 'search_words'>;
 export type VersionValues = Omit<
   Insertable<ProcedureVersionsTable>,
-  'id' | 'tiers' | 'detail' | 'name_fold' | 'search_text'
+  'id' | 'tiers' | 'detail' | 'name_fold' | 'search_text' | 'search_words'
 > & { tiers: string[]; detail: ProcedureDetail };
 
 const COLUMNS = [
@@ -54,12 +54,21 @@ export async function insertVersion(db: Database, values: VersionValues): Promis
     .values(encode(values))
     .returning('id')
     .executeTakeFirstOrThrow();
+  await addWords(db, `${values.name} ${values.sector}`);
   return row.id;
+}
+
+/** Adds the words of a name and sector to the search vocabulary (repository-search.ts). */
+async function addWords(db: Database, text: string): Promise<void> {
+  await sql`INSERT INTO catalogue_words (word)
+    SELECT DISTINCT w FROM regexp_split_to_table(vn_fold(${text}), '[^a-z0-9]+') AS w WHERE w <> ''
+    ON CONFLICT DO NOTHING`.execute(db);
 }
 
 export async function updateDraft(db: Database, id: number, values: VersionValues): Promise<void> {
   const { created_at: _created, ...rest } = encode(values);
   await db.updateTable('procedure_versions').set(rest).where('id', '=', id).where('status', '=', 'draft').execute();
+  await addWords(db, `${values.name} ${values.sector}`);
 }
 
 export async function markPublished(db: Database, id: number, at: Date): Promise<void> {

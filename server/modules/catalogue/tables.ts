@@ -34,9 +34,15 @@ export interface ProcedureVersionsTable {
   published_at: Date | null;
   name_fold: Generated<string>;
   search_text: Generated<string>;
+  search_words: Generated<string>;
+}
+
+export interface CatalogueWordsTable {
+  word: string;
 }
 
 export interface CatalogueTables {
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
+  catalogue_words: CatalogueWordsTable;
 }
