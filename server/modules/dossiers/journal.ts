@@ -100,6 +100,9 @@ export async function commitAction(ctx: AppContext, c: Commit): Promise<repo.Dos
       files: JSON.stringify(journalFiles(files)),
       effect: JSON.stringify({ ...c.effect, ...extra }),
     });
+    if (c.after) await c.after(trx, next);
+    await promote();
+    // Last: the audit chain's lock is held until commit, so the locked section stays short.
     await recordAudit(trx, {
       at: now,
       actor: c.actor ? { id: c.actor.id, kind: c.actor.kind } : null,
@@ -110,8 +113,6 @@ export async function commitAction(ctx: AppContext, c: Commit): Promise<repo.Dos
       before: { status: from.status, step: from.stepIndex, agency: from.handlingAgencyId },
       after: { status: next.status, step: next.stepIndex, agency: next.handlingAgencyId, code: next.code },
     });
-    if (c.after) await c.after(trx, next);
-    await promote();
   });
   ctx.log.info({ dossierId: c.row.id, action: c.action, from: from.status }, 'dossier action');
   return (await repo.findDossierById(ctx.db, c.row.id))!;

@@ -31,7 +31,6 @@ export async function dossiersRoutes(app: FastifyInstance, { ctx }: ModuleOption
 
   r.post('/api/dossiers', {
     config: { permission: 'dossier.submit' },
-    bodyLimit: ctx.config.DOSSIER_MAX_FILE_BYTES * ctx.config.DOSSIER_MAX_FILES + 1024 * 1024,
     schema: {
       tags: ['dossiers'],
       summary:

@@ -123,6 +123,8 @@ export async function submitDossier(
         files: JSON.stringify(journalFiles(rows)),
         effect: JSON.stringify({ handlingAgencyId: agency.id }),
       });
+      await promote();
+      // Last: the audit chain's lock is held until commit, so the locked section stays short.
       await recordAudit(trx, {
         at: now,
         actor: { id: actor.id, kind: actor.kind },
@@ -132,7 +134,6 @@ export async function submitDossier(
         unitId: unit?.id ?? null,
         after: { status: 1, channel, procedureVersionId: version.id, files: rows.length },
       });
-      await promote();
       return true;
     });
     if (inserted) return { id, replayed: false };
