@@ -79,11 +79,12 @@ async function computeDashboard(ctx: AppContext): Promise<PublicDashboard> {
     t.resolved.onTime += c.resolved.onTime;
   };
   const parentOf = new Map(units.map((u) => [u.id, u.parent_id]));
+  const levelOf = new Map(units.map((u) => [u.id, u.level]));
   for (const [id, c] of byUnit) {
     const unitId = Number(id);
     add(unitId, c);
     const parent = parentOf.get(unitId);
-    if (parent != null && units.find((u) => u.id === parent)?.level === 'district') add(parent, c);
+    if (parent != null && levelOf.get(parent) === 'district') add(parent, c);
   }
   const parentCode = (u: repo.UnitRow) => (u.parent_id === null ? null : (codeById.get(u.parent_id) ?? null));
   const byLevel = (level: string) =>

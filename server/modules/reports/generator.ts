@@ -16,7 +16,7 @@ import {
  * Bulk path of the data generator (`npm run generate -- --dossiers N`): the rows the dossier service
  * would write (dossiers, their journal, a component file, the code counters), in multi-row INSERTs.
  * With `fast`, the session skips row triggers (session_replication_role = replica, superuser only) and the
- * roll-up is rebuilt once, set-based, at the end (report_rebuild(), same contributions as the trigger).
+ * roll-up is rebuilt once, set-based, at the end (report_rebuild_all(), same contributions as the trigger).
  */
 export interface GenerateOptions {
   dossiers: number;
@@ -139,7 +139,7 @@ export async function generateDossiers(ctx: AppContext, options: GenerateOptions
     } finally {
       if (options.fast) await sql`SET session_replication_role = DEFAULT`.execute(db);
     }
-    if (options.fast) await sql`SELECT report_rebuild()`.execute(db);
+    if (options.fast) await sql`SELECT report_rebuild_all()`.execute(db);
   });
   const seconds = (performance.now() - started) / 1000;
   const rows = options.dossiers + events + files;

@@ -50,9 +50,32 @@ export interface RollupRow {
 
 export type GroupBy = 'unit' | 'sector' | 'none';
 
+/** Month boundaries of a period: whole months [fullFrom, fullTo) come from report_monthly, the edges from report_daily. */
+export function monthSplit(from: string, to: string) {
+  const day = (s: string) => Date.parse(`${s}T00:00:00Z`);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const monthStart = (ms: number) => {
+    const d = new Date(ms);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  };
+  const nextMonth = (ms: number) => {
+    const d = new Date(ms);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  };
+  const f = day(from);
+  const afterTo = day(to) + 86_400_000;
+  const fromMonth = monthStart(f);
+  return {
+    fromMonth: iso(fromMonth),
+    fullFrom: iso(f === fromMonth ? f : nextMonth(f)),
+    fullTo: iso(monthStart(afterTo)),
+  };
+}
+
 /**
- * Form counts from the daily roll-up: period sums for what happened in the period, prefix sums of the
- * interval deltas for what was pending before it (carried over) and at its end.
+ * Form counts from the roll-up: period sums for what happened in the period, prefix sums of the interval
+ * deltas for what was pending before it (carried over) and at its end. Whole months are read from
+ * report_monthly, the days at the edges from report_daily.
  */
 export async function sumRollup(
   db: Database,
@@ -63,22 +86,39 @@ export async function sumRollup(
   groupBy: GroupBy,
 ): Promise<RollupRow[]> {
   const key = groupBy === 'unit' ? sql`r.unit_id::text` : groupBy === 'sector' ? sql`r.sector` : sql`'all'`;
-  const inPeriod = sql`r.day >= ${from}::date`;
   const units = unitIds === null ? sql`true` : unitIds.length ? sql`r.unit_id IN (${sql.join(unitIds)})` : sql`false`;
-  const result = await sql<RollupRow>`
-    SELECT ${key} AS key,
+  const m = monthSplit(from, to);
+  const F = sql`${from}::date`;
+  const T = sql`${to}::date`;
+  const fm = sql`${m.fullFrom}::date`;
+  const lm = sql`${m.fullTo}::date`;
+  const msF = sql`${m.fromMonth}::date`;
+  const hasFull = m.fullFrom < m.fullTo;
+  const dailyRange = hasFull
+    ? sql`((r.day >= ${msF} AND r.day < ${fm}) OR (r.day >= ${lm} AND r.day <= ${T}))`
+    : sql`(r.day >= ${msF} AND r.day <= ${T})`;
+  const inFull = hasFull ? sql`(r.day >= ${fm} AND r.day < ${lm})` : sql`false`;
+  const cols = (inPeriod: RawBuilder<unknown>, carried: RawBuilder<unknown>, pending: RawBuilder<unknown>) => sql`
       coalesce(sum(r.received_online) FILTER (WHERE ${inPeriod}), 0) AS received_online,
       coalesce(sum(r.received_other) FILTER (WHERE ${inPeriod}), 0) AS received_other,
-      coalesce(sum(r.pending_delta) FILTER (WHERE r.day < ${from}::date), 0) AS carried_over,
+      coalesce(sum(r.pending_delta) FILTER (WHERE ${carried}), 0) AS carried_over,
       coalesce(sum(r.resolved_early) FILTER (WHERE ${inPeriod}), 0) AS resolved_early,
       coalesce(sum(r.resolved_on_time) FILTER (WHERE ${inPeriod}), 0) AS resolved_on_time,
       coalesce(sum(r.resolved_late) FILTER (WHERE ${inPeriod}), 0) AS resolved_late,
       coalesce(sum(r.ended_other) FILTER (WHERE ${inPeriod}), 0) AS ended_other,
-      coalesce(sum(r.pending_delta), 0) AS pending,
-      coalesce(sum(r.overdue_delta), 0) AS overdue
-    FROM report_daily r
-    WHERE r.day <= ${to}::date AND ${units} AND ${scope}
-    GROUP BY 1`.execute(db);
+      coalesce(sum(r.pending_delta) FILTER (WHERE ${pending}), 0) AS pending,
+      coalesce(sum(r.overdue_delta) FILTER (WHERE ${pending}), 0) AS overdue`;
+  const monthly = sql`
+    SELECT ${key} AS key, ${cols(hasFull ? sql`r.month >= ${fm}` : sql`false`, sql`r.month < ${msF}`, sql`true`)}
+    FROM report_monthly r WHERE r.month < ${lm} AND ${units} AND ${scope} GROUP BY 1`;
+  const daily = sql`
+    SELECT ${key} AS key, ${cols(sql`r.day >= ${F} AND NOT ${inFull}`, sql`r.day < ${F}`, sql`r.day >= ${lm}`)}
+    FROM report_daily r WHERE ${dailyRange} AND ${units} AND ${scope} GROUP BY 1`;
+  const result = await sql<RollupRow>`
+    SELECT key, sum(received_online) AS received_online, sum(received_other) AS received_other,
+      sum(carried_over) AS carried_over, sum(resolved_early) AS resolved_early, sum(resolved_on_time) AS resolved_on_time,
+      sum(resolved_late) AS resolved_late, sum(ended_other) AS ended_other, sum(pending) AS pending, sum(overdue) AS overdue
+    FROM (${monthly} UNION ALL ${daily}) x GROUP BY key`.execute(db);
   return result.rows.map((r) => ({
     key: String(r.key),
     received_online: Number(r.received_online),

@@ -26,9 +26,18 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const periodArb = fc
+const anyPeriod = fc
   .tuple(fc.integer({ min: Date.UTC(2022, 3, 1), max: Date.UTC(2023, 11, 31) }), fc.integer({ min: 0, max: 400 }))
   .map(([start, length]) => ({ from: day(start), to: day(start + length * 86_400_000), label: 'test' }));
+// Whole months and month edges exercise the monthly roll-up's boundaries.
+const monthPeriod = fc
+  .tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 14 }), fc.boolean(), fc.boolean())
+  .map(([m, n, cutStart, cutEnd]) => ({
+    from: day(Date.UTC(2022, 4 + m, cutStart ? 15 : 1)),
+    to: day(Date.UTC(2022, 4 + m + n + 1, cutEnd ? 14 : 0)),
+    label: 'months',
+  }));
+const periodArb = fc.oneof(anyPeriod, monthPeriod);
 
 async function expectSame(period: { from: string; to: string; label: string }, units: number[] | null) {
   for (const groupBy of ['unit', 'sector', 'none'] as const) {
@@ -79,18 +88,21 @@ describe('roll-up equals the raw computation', () => {
     );
   }, 120_000);
 
-  it('the set-based rebuild gives the same roll-up as the triggers', async () => {
-    const snapshot = async () =>
+  it('the set-based rebuild gives the same roll-up (daily and monthly) as the triggers', async () => {
+    const snapshot = async (table: 'report_daily' | 'report_monthly', at: 'day' | 'month') =>
       (
         await sql<Record<string, unknown>>`
-          SELECT agency_id, unit_id, sector, day::text AS day, received_online, received_other, resolved_early,
-            resolved_on_time, resolved_late, ended_other, pending_delta, overdue_delta FROM report_daily
+          SELECT agency_id, unit_id, sector, ${sql.ref(at)}::text AS at, received_online, received_other, resolved_early,
+            resolved_on_time, resolved_late, ended_other, pending_delta, overdue_delta FROM ${sql.table(table)}
           WHERE received_online <> 0 OR received_other <> 0 OR resolved_early <> 0 OR resolved_on_time <> 0
             OR resolved_late <> 0 OR ended_other <> 0 OR pending_delta <> 0 OR overdue_delta <> 0
           ORDER BY 1, 2, 3, 4`.execute(t.ctx.db)
       ).rows;
-    const before = await snapshot();
-    await sql`SELECT report_rebuild()`.execute(t.ctx.db);
-    expect(await snapshot()).toEqual(before);
+    const daily = await snapshot('report_daily', 'day');
+    const monthly = await snapshot('report_monthly', 'month');
+    expect(monthly.length).toBeGreaterThan(10);
+    await sql`SELECT report_rebuild_all()`.execute(t.ctx.db);
+    expect(await snapshot('report_daily', 'day')).toEqual(daily);
+    expect(await snapshot('report_monthly', 'month')).toEqual(monthly);
   });
 });

@@ -17,6 +17,7 @@ export interface ReportDailyTable {
 export interface ReportsTables {
   report_daily: ReportDailyTable;
   report_working_days: ReportWorkingDaysTable;
+  report_monthly: ReportMonthlyTable;
 }
 
 export interface ReportWorkingDaysTable {
@@ -24,3 +25,5 @@ export interface ReportWorkingDaysTable {
   is_working: boolean;
   ordinal: number;
 }
+
+export type ReportMonthlyTable = Omit<ReportDailyTable, 'day'> & { month: string };
