@@ -13,7 +13,7 @@ describe('home page', () => {
     await page.goto('/');
     await expect.poll(() => page.locator('h1').textContent()).toContain('một cửa cho cả thành phố');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
-    const stats = page.locator('.stat dd');
+    const stats = page.locator('section[aria-labelledby=units-title] .stat dd');
     await expect.poll(() => stats.allTextContents()).toEqual(['30', '584', expect.stringMatching(/^\d/)]);
     await expectNoSeriousA11yViolations(page);
     await page.close();

@@ -17,6 +17,7 @@ export function CataloguePage() {
   const tier = search.get('tier') ?? '';
   const level = search.get('onlineLevel') ?? '';
   const fee = search.get('fee') ?? '';
+  const sector = search.get('sector') ?? '';
   const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
 
   const setParams = (changes: Record<string, string>) => {
@@ -42,6 +43,7 @@ export function CataloguePage() {
   if (tier) apiQuery.set('tier', tier);
   if (level) apiQuery.set('onlineLevel', level);
   if (fee) apiQuery.set('fee', fee);
+  if (sector) apiQuery.set('sector', sector);
   const { result, reload } = useApi<ProcedureList>(`/api/procedures?${apiQuery.toString()}`);
 
   return (
@@ -100,6 +102,14 @@ export function CataloguePage() {
           ]}
         />
       </fieldset>
+      {sector && (
+        <p>
+          {t('catalogue.sector')}: <strong>{sector}</strong>{' '}
+          <button type="button" className="link-button back-link" onClick={() => setParams({ sector: '' })}>
+            {t('catalogue.clearSector')}
+          </button>
+        </p>
+      )}
       <div id="catalogue-results" aria-live="polite">
         {result.state === 'loading' && <p>{t('common.loading')}</p>}
         {result.state === 'error' && <LoadError onRetry={reload} />}
