@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { clearFailures } from './lockout.ts';
-import { assertStrongPassword, hashPassword } from './passwords.ts';
+import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import { normalizeLogin, randomDigits, safeEqual, sha256 } from './secrets.ts';
 import type { RequestMeta } from './sessions.ts';
@@ -146,4 +146,33 @@ export async function confirmPasswordReset(
     });
   });
   await clearFailures(ctx, login);
+}
+
+/** A logged-in person changes their password: the current one is required; other sessions end. */
+export async function changePassword(
+  ctx: AppContext,
+  accountId: string,
+  input: { currentPassword: string; newPassword: string },
+  meta: RequestMeta & { currentToken?: string | undefined },
+): Promise<void> {
+  const account = await repo.findAccountById(ctx.db, accountId);
+  if (!account || !(await verifyPassword(account.password_hash, input.currentPassword)))
+    throw new AppError('VALIDATION', { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' }, [
+      { field: 'body.currentPassword', message: { vi: 'không đúng', en: 'wrong password' } },
+    ]);
+  assertStrongPassword('body.newPassword', input.newPassword, { phone: account.phone, email: account.email });
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateAccount(trx, accountId, { password_hash: passwordHash, updated_at: now });
+    await repo.deleteOtherSessions(trx, accountId, meta.currentToken ? sha256(meta.currentToken) : '');
+    await recordAudit(trx, {
+      at: now,
+      actor: { id: accountId, kind: account.kind },
+      action: 'account.password_change',
+      record: { type: 'account', id: accountId },
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+  });
 }

@@ -155,6 +155,10 @@ export async function deleteSession(db: Database, idHash: string): Promise<void>
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
 
+export async function deleteOtherSessions(db: Database, accountId: string, keepIdHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('account_id', '=', accountId).where('id_hash', '<>', keepIdHash).execute();
+}
+
 export async function deleteSessionsOf(db: Database, accountId: string): Promise<void> {
   await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
 }

@@ -245,6 +245,38 @@ describe('sessions', () => {
   });
 });
 
+describe('password change', () => {
+  it('needs the current password, checks the new one, and ends the other sessions', async () => {
+    const citizen = await createCitizen(t.ctx, { password: 'Current2024pw' });
+    const here = { ...json, ...(await loginAs(t.ctx, citizen)) };
+    const elsewhere = await loginAs(t.ctx, citizen);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: here,
+      payload: { currentPassword: 'Nope2024pw', newPassword: 'Brandnew2024pw' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].field).toBe('body.currentPassword');
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: here,
+      payload: { currentPassword: 'Current2024pw', newPassword: 'short' },
+    });
+    expect(weak.json().error.details[0]).toMatchObject({ field: 'body.newPassword', rule: 'min_length' });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: here,
+      payload: { currentPassword: 'Current2024pw', newPassword: 'Brandnew2024pw' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/me', headers: here })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/me', headers: elsewhere })).statusCode).toBe(401);
+  });
+});
+
 describe('officers', () => {
   it('shows an officer’s roles with their units', async () => {
     const officer = await createOfficer(t.ctx, { role: 'receptionist', unitCode: '002' });

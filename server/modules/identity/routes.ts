@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ModuleOptions } from '../../http/route-config.ts';
 import { getMe, logIn, registerAccount, updateProfile } from './accounts.ts';
 import { adminRoutes } from './admin-routes.ts';
-import { confirmPasswordReset, requestPasswordReset, resendCode, verifyContact } from './codes.ts';
+import { changePassword, confirmPasswordReset, requestPasswordReset, resendCode, verifyContact } from './codes.ts';
 import { clearSessionCookies, setSessionCookies } from './cookies.ts';
 import { nationalIdRoutes } from './national-id-routes.ts';
 import { rateLimit } from './rate-limits.ts';
@@ -12,6 +12,7 @@ import {
   Accepted,
   LoginBody,
   MeView,
+  PasswordChangeBody,
   ProfileUpdate,
   RegisterBody,
   ResendBody,
@@ -72,6 +73,21 @@ export async function identityRoutes(app: FastifyInstance, { ctx }: ModuleOption
     config: { permission: 'identity.self' },
     schema: { tags, summary: 'Update one’s profile', body: ProfileUpdate, response: { 200: MeView } },
     handler: (request) => updateProfile(ctx, request.actor.id, request.body, requestMeta(request)),
+  });
+
+  r.post('/api/me/password', {
+    config: { permission: 'identity.self', rateLimit: rateLimit(ctx.config, 'code') },
+    schema: {
+      tags,
+      summary: 'Change one’s password (current password required; other sessions end)',
+      body: PasswordChangeBody,
+      response: { 200: Accepted },
+    },
+    handler: async (request) => {
+      const meta = requestMeta(request);
+      await changePassword(ctx, request.actor.id, request.body, { ...meta, currentToken: meta.previousToken });
+      return { ok: true as const };
+    },
   });
 
   r.post('/api/auth/verify', {

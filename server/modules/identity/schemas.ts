@@ -124,6 +124,8 @@ export const ResetConfirmBody = z.object({
   newPassword: Password,
 });
 
+export const PasswordChangeBody = z.object({ currentPassword: Password, newPassword: Password });
+
 export const TokenCreateBody = z.object({
   name: z.string().trim().min(1).max(100),
   permissions: z.array(z.string().min(1)).min(1).max(50),
