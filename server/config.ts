@@ -47,6 +47,8 @@ export const Config = z.object({
     .string()
     .regex(/^(email|sms|zns|inapp)=\d+(,(email|sms|zns|inapp)=\d+)*$/, 'expected channel=perMinute,…')
     .default('email=120,sms=60,zns=60'),
+  // SLA watch (issue 7): an online dossier waiting longer than this for acceptance is alerted (DOMAIN §3.2).
+  SLA_ACCEPTANCE_WORKING_HOURS: z.coerce.number().positive().max(400).default(8),
   // Identity (issue 3): session lifetimes, abuse limits, dev mailbox, national e-ID (VNeID) login.
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),

@@ -10,9 +10,10 @@ import type { NotificationsTables } from '../modules/notifications/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { AuditTables } from '../modules/audit/tables.ts';
 import type { ReportsTables } from '../modules/reports/tables.ts';
+import type { TimelinessTables } from '../modules/timeliness/tables.ts';
 
 /**
  * The whole database as Kysely sees it: each module declares its own tables in its `tables.ts`
  * and is listed here once.
  */
-export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, CatalogueTables, JobsTables, NotificationsTables, PaymentsTables, DossiersTables, ReportsTables, DraftsTables, RatingsTables {}
+export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, CatalogueTables, JobsTables, NotificationsTables, PaymentsTables, DossiersTables, ReportsTables, DraftsTables, RatingsTables, TimelinessTables {}

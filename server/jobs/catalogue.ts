@@ -4,6 +4,7 @@ import { registeredRecurring, type RecurringJob } from './recurring.ts';
 import './maintenance.ts';
 import '../modules/notifications/jobs.ts';
 import '../modules/payments/jobs.ts';
+import '../modules/timeliness/jobs.ts';
 
 /** Every job the product defines: what `startWorker(ctx)` runs by default. */
 export function productionJobs(): JobDefinition[] {

@@ -38,6 +38,7 @@ const samples: { [N in TemplateName]: TemplateParams<N> } = {
   },
   'officer.due_soon': { dossierCode: code, dueAt: due, stepName: 'Thẩm định', workspaceUrl: url },
   'officer.overdue': { dossierCode: code, dueAt: due, workspaceUrl: url },
+  'officer.apology_needed': { dossierCode: code, dueAt: due, workspaceUrl: url },
   'identity.verify_phone': { code: '123456', expiresInMinutes: 15 },
   'identity.verify_email': { code: '123456', expiresInMinutes: 15 },
   'identity.reset_password': { code: '123456', expiresInMinutes: 15 },

@@ -70,4 +70,24 @@ export const officerTemplates = {
       }),
     },
   }),
+  // Decree 61/2018 Art. 19(9): at least one working day before the deadline the competent agency writes
+  // the apology letter (form 04) with the reason and one new date; the system asks for it.
+  'officer.apology_needed': defineTemplate({
+    audience: 'officer',
+    params: z.object({ dossierCode: DossierCode, dueAt: Instant, workspaceUrl: z.url() }),
+    render: {
+      vi: (p) => ({
+        subject: `Cần phiếu xin lỗi: hồ sơ ${p.dossierCode}`,
+        text: `Hồ sơ ${p.dossierCode} đến hạn lúc ${formatWhen(p.dueAt, 'vi')}. Nếu không kịp trả kết quả, cơ quan giải quyết lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), chậm nhất 01 ngày làm việc trước hạn, trình lãnh đạo duyệt.\nXử lý: ${p.workspaceUrl}`,
+        short: `Ho so ${p.dossierCode} den han ${formatWhen(p.dueAt, 'vi')}: lap phieu xin loi (mau 04) neu tre.`,
+        link: p.workspaceUrl,
+      }),
+      en: (p) => ({
+        subject: `Apology letter needed: dossier ${p.dossierCode}`,
+        text: `Dossier ${p.dossierCode} is due ${formatWhen(p.dueAt, 'en')}. If the result cannot be ready, the handling agency writes an apology letter with one new date (form 04) at least one working day before the deadline, for a leader to approve.\nOpen: ${p.workspaceUrl}`,
+        short: `Dossier ${p.dossierCode} due ${formatWhen(p.dueAt, 'en')}: write form 04 if late.`,
+        link: p.workspaceUrl,
+      }),
+    },
+  }),
 };

@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../jobs/queue.ts';
+import type { AlertKind } from './tables.ts';
+
+/** Per receiving agency, instants computed with that agency's calendar (the SQL never counts days). */
+export interface AgencyThresholds {
+  agencyId: string;
+  /** Online dossiers submitted at or before this instant have waited longer than the acceptance SLA. */
+  waitingSince: Date;
+  /** Dossiers due at or before this instant are within one working day of their due time (at risk). */
+  atRiskUntil: Date;
+}
+
+// Statuses whose time limit is running: accepted, processing, awaiting payment. While a supplement is
+// awaited (5) the limit restarts or pauses (Decree 61/2018 Art. 19(4)); 9/10 have ended processing.
+const RUNNING = sql.raw('(2, 4, 6)');
+// Stable text of an instant for alert subjects, the same on PGlite and PostgreSQL whatever the TimeZone.
+const epoch = (column: string) => sql.raw(`(extract(epoch FROM ${column}) * 1000)::bigint::text`);
+
+/** Agencies that receive open dossiers (whose calendars the sweep needs). */
+export async function findOpenReceivingAgencies(db: Executor): Promise<string[]> {
+  const { rows } = await sql<{ a: string }>`
+    SELECT DISTINCT receiving_agency_id AS a FROM dossiers
+    WHERE (status = 1 AND channel = 2) OR status IN ${RUNNING}`.execute(db);
+  return rows.map((r) => r.a);
+}
+
+/**
+ * The whole SLA watch in one set-based statement: every condition that holds now becomes one alert
+ * row; the primary key (dossier, kind, subject) turns a repeated sweep into no-ops. Returns the
+ * number of new alerts by kind.
+ */
+export async function raiseAlerts(
+  db: Executor,
+  now: Date,
+  soonUntil: Date,
+  thresholds: readonly AgencyThresholds[],
+): Promise<Partial<Record<AlertKind, number>>> {
+  const t = JSON.stringify(
+    thresholds.map((x) => ({ a: x.agencyId, w: x.waitingSince.toISOString(), r: x.atRiskUntil.toISOString() })),
+  );
+  const { rows } = await sql<{ kind: AlertKind; n: number }>`
+    WITH t AS (SELECT * FROM jsonb_to_recordset(${t}::jsonb) AS x(a text, w timestamptz, r timestamptz)),
+    candidates AS (
+      SELECT d.id, 'waiting_acceptance' AS kind, 'submitted:' || ${epoch('d.submitted_at')} AS subject,
+        d.receiving_agency_id AS agency, NULL::timestamptz AS due, NULL::integer AS step, NULL::uuid AS assignee
+      FROM dossiers d JOIN t ON t.a = d.receiving_agency_id
+      WHERE d.status = 1 AND d.channel = 2 AND d.submitted_at <= t.w
+      UNION ALL
+      SELECT d.id, CASE WHEN d.due_at < ${now} THEN 'overdue' ELSE 'due_soon' END,
+        'due:' || ${epoch('d.due_at')}, d.handling_agency_id, d.due_at, d.step_index, d.step_assignee_id
+      FROM dossiers d
+      WHERE d.status IN ${RUNNING} AND d.due_at <= ${soonUntil}
+      UNION ALL
+      SELECT d.id, CASE WHEN d.step_due_at < ${now} THEN 'step_overdue' ELSE 'step_due_soon' END,
+        'step:' || d.step_index || ':' || ${epoch('d.step_due_at')}, d.handling_agency_id, d.step_due_at,
+        d.step_index, d.step_assignee_id
+      FROM dossiers d
+      WHERE d.status IN ${RUNNING} AND d.step_due_at IS NOT NULL AND d.step_due_at <= ${soonUntil}
+        AND d.step_index IS NOT NULL
+      UNION ALL
+      -- Decree 61/2018 Art. 19(9): at least one working day before the deadline the competent agency
+      -- must write the apology; it is asked once per dossier, and not at all once a letter is approved.
+      SELECT d.id, 'apology_needed', 'dossier', d.handling_agency_id, d.due_at, d.step_index, d.step_assignee_id
+      FROM dossiers d JOIN t ON t.a = d.receiving_agency_id
+      WHERE d.status IN ${RUNNING} AND d.due_at <= t.r AND d.apology_id IS NULL
+    ),
+    inserted AS (
+      INSERT INTO timeliness_alerts (dossier_id, kind, subject, agency_id, due_at, step_index, assignee_id, raised_at)
+      SELECT id, kind, subject, agency, due, step, assignee, ${now} FROM candidates
+      ON CONFLICT DO NOTHING
+      RETURNING kind
+    )
+    SELECT kind, count(*)::int AS n FROM inserted GROUP BY kind`.execute(db);
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}
+
+export interface PendingAlert {
+  dossier_id: string;
+  kind: AlertKind;
+  subject: string;
+  agency_id: string;
+  due_at: Date | null;
+  step_index: number | null;
+  assignee_id: string | null;
+  code: string | null;
+  submitted_at: Date;
+  procedure_version_id: number;
+}
+
+/** A batch of alerts not yet notified, locked so two dispatchers never take the same one. */
+export async function claimPendingAlerts(db: Executor, limit: number): Promise<PendingAlert[]> {
+  const { rows } = await sql<PendingAlert>`
+    SELECT a.dossier_id, a.kind, a.subject, a.agency_id, a.due_at, a.step_index, a.assignee_id,
+      d.code, d.submitted_at, d.procedure_version_id
+    FROM timeliness_alerts a JOIN dossiers d ON d.id = a.dossier_id
+    WHERE a.notified_at IS NULL
+    ORDER BY a.raised_at, a.dossier_id, a.kind, a.subject
+    LIMIT ${limit}
+    FOR UPDATE OF a SKIP LOCKED`.execute(db);
+  return rows;
+}
+
+export interface Officer {
+  agency_id: string;
+  account_id: string;
+  role: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/**
+ * Active officers holding one of `roles` for these agencies: assigned to the agency itself, to its
+ * parent (an assignment covers the agencies under it) or to the agency's administrative unit.
+ */
+export async function findOfficers(db: Executor, agencyIds: readonly string[], roles: readonly string[]) {
+  if (agencyIds.length === 0) return [];
+  const { rows } = await sql<Officer>`
+    SELECT DISTINCT g.id AS agency_id, ac.id AS account_id, ra.role, ac.email, ac.phone
+    FROM agencies g
+    JOIN role_assignments ra ON ra.agency_id IN (g.id, g.parent_id) OR (ra.unit_id IS NOT NULL AND ra.unit_id = g.unit_id)
+    JOIN accounts ac ON ac.id = ra.account_id AND NOT ac.is_disabled
+    WHERE g.id IN (${sql.join(agencyIds)}) AND ra.role IN (${sql.join(roles)})`.execute(db);
+  return rows;
+}
+
+export async function findAccounts(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('accounts').select(['id', 'email', 'phone']).where('id', 'in', ids).execute();
+}
+
+export async function markNotified(
+  db: Executor,
+  alert: Pick<PendingAlert, 'dossier_id' | 'kind' | 'subject'>,
+  now: Date,
+  recipients: number,
+) {
+  await db
+    .updateTable('timeliness_alerts')
+    .set({ notified_at: now, recipients })
+    .where('dossier_id', '=', alert.dossier_id)
+    .where('kind', '=', alert.kind)
+    .where('subject', '=', alert.subject)
+    .execute();
+}
