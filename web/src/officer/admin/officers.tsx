@@ -18,56 +18,71 @@ const ROLES = ['receptionist', 'specialist', 'division_head', 'leader', 'unit_ad
 /** Officers holding a role in one's units, and (for unit and city administrators) creating one. */
 export function AdminOfficersPage() {
   const { t } = useI18n();
-  const { result, reload } = useApi<OfficerList>('/api/officers');
+  const { result, reload: load } = useApi<OfficerList>('/api/officers');
+  const [done, setDone] = useState<string | undefined>();
+  const reload = (message?: string) => {
+    setDone(message);
+    load();
+  };
   return (
     <OfficerShell title={t('officer.admin.officers')}>
-      {(account) => (
-        <>
-          {hasRole(account, 'unit_admin', 'city_admin') && <CreateOfficer account={account} onCreated={reload} />}
-          <h2>{t('officer.staff.list')}</h2>
-          {result.state === 'loading' && <p>{t('common.loading')}</p>}
-          {result.state === 'error' && <LoadError onRetry={reload} />}
-          {result.state === 'ready' && (
-            <div className="table-scroll">
-              <table className="dense">
-                <caption className="visually-hidden">{t('officer.staff.list')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('officer.staff.name')}</th>
-                    <th scope="col">{t('officer.staff.contact')}</th>
-                    <th scope="col">{t('officer.staff.roles')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.data.items.map((o) => (
-                    <tr key={o.id}>
-                      <td>
-                        {o.fullName}
-                        {o.isDisabled && <> ({t('officer.staff.disabled')})</>}
-                      </td>
-                      <td>{[o.phone, o.email].filter(Boolean).join(' · ')}</td>
-                      <td>
-                        <ul className="plain-list tight">
-                          {o.roles.map((r, i) => (
-                            <li key={i}>
-                              {roleLabel(t, r.role)} — {r.agency?.name ?? r.unit?.name}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
+      {(account) => {
+        const manage = hasRole(account, 'unit_admin', 'city_admin');
+        return (
+          <>
+            {done && <Done>{done}</Done>}
+            {manage && <CreateOfficer account={account} onCreated={reload} />}
+            <h2>{t('officer.staff.list')}</h2>
+            {result.state === 'loading' && <p>{t('common.loading')}</p>}
+            {result.state === 'error' && <LoadError onRetry={load} />}
+            {result.state === 'ready' && (
+              <div className="table-scroll">
+                <table className="dense">
+                  <caption className="visually-hidden">{t('officer.staff.list')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('officer.staff.name')}</th>
+                      <th scope="col">{t('officer.staff.contact')}</th>
+                      <th scope="col">{t('officer.staff.roles')}</th>
+                      {manage && <th scope="col">{t('officer.staff.manage')}</th>}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
-      )}
+                  </thead>
+                  <tbody>
+                    {result.data.items.map((o) => (
+                      <tr key={o.id}>
+                        <td>
+                          {o.fullName}
+                          {o.isDisabled && <> ({t('officer.staff.disabled')})</>}
+                        </td>
+                        <td>{[o.phone, o.email].filter(Boolean).join(' · ')}</td>
+                        <td>
+                          <ul className="plain-list tight">
+                            {o.roles.map((r, i) => (
+                              <li key={i}>
+                                {roleLabel(t, r.role)} — {r.agency?.name ?? r.unit?.name}
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                        {manage && (
+                          <td>
+                            <OfficerTools officer={o} onChanged={reload} />
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        );
+      }}
     </OfficerShell>
   );
 }
 
-function CreateOfficer({ account, onCreated }: { account: Account; onCreated: () => void }) {
+function CreateOfficer({ account, onCreated }: { account: Account; onCreated: (message?: string) => void }) {
   const { t, lang } = useI18n();
   const units = [...new Map(account.roles.flatMap((r) => (r.unit ? [[r.unit.code, r.unit] as const] : []))).values()];
   const [form, setForm] = useState({
@@ -183,5 +198,80 @@ function CreateOfficer({ account, onCreated }: { account: Account; onCreated: ()
         </button>
       </form>
     </section>
+  );
+}
+
+/** Disable or re-enable an account (disabling ends its sessions), and give it one more role. */
+function OfficerTools({
+  officer,
+  onChanged,
+}: {
+  officer: Account & { isDisabled: boolean };
+  onChanged: (message: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const [role, setRole] = useState<string>('specialist');
+  const [unitCode, setUnitCode] = useState(officer.roles.find((r) => r.unit)?.unit?.code ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const at = `officer-${officer.id}`;
+  async function toggle() {
+    try {
+      await apiSend('PATCH', `/api/officers/${officer.id}`, lang, { disabled: !officer.isDisabled });
+      onChanged(
+        `${t(officer.isDisabled ? 'officer.staff.enabledNow' : 'officer.staff.disabledNow')} ${officer.fullName}.`,
+      );
+    } catch (e) {
+      setError(errorText(e, t('common.error')));
+    }
+  }
+  async function addRole(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      await apiSend('POST', `/api/officers/${officer.id}/roles`, lang, { role, unitCode });
+      setAdding(false);
+      onChanged(`${t('officer.staff.roleAdded')} ${officer.fullName}: ${roleLabel(t, role)}.`);
+    } catch (err) {
+      setError(fieldErrors(err)['unitCode'] ?? errorText(err, t('common.error')));
+    }
+  }
+  return (
+    <div>
+      {error && (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="link-inline" onClick={() => void toggle()}>
+        {t(officer.isDisabled ? 'officer.staff.enable' : 'officer.staff.disable')}
+        <span className="visually-hidden"> {officer.fullName}</span>
+      </button>
+      <button type="button" className="link-inline" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+        {t('officer.staff.addRole')}
+        <span className="visually-hidden"> {officer.fullName}</span>
+      </button>
+      {adding && (
+        <form onSubmit={(e) => void addRole(e)} className="inline-form">
+          <SelectInput
+            name={`${at}-role`}
+            label={t('officer.staff.role')}
+            compact
+            value={role}
+            options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+            onChange={(e) => setRole(e.target.value)}
+          />
+          <TextInput
+            name={`${at}-unit`}
+            label={t('officer.staff.unitCode')}
+            inputMode="numeric"
+            value={unitCode}
+            onChange={(e) => setUnitCode(e.target.value.trim())}
+          />
+          <button type="submit" className="button button-secondary">
+            {t('officer.staff.give')}
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

@@ -80,6 +80,8 @@ function Queues({ account }: { account: Account }) {
   const [status, setStatus] = useState('');
   const [channel, setChannel] = useState('');
   const [procedure, setProcedure] = useState('');
+  const [unit, setUnit] = useState('');
+  const [from, setFrom] = useState('');
   const [soonOnly, setSoonOnly] = useState(false);
   const [ascending, setAscending] = useState(true);
   const [page, setPage] = useState(1);
@@ -88,6 +90,7 @@ function Queues({ account }: { account: Account }) {
   const extra: Record<string, string> = { page: String(page), pageSize: '50' };
   if (q) extra['q'] = q;
   if (status) extra['status'] = status;
+  if (/^\d{2,5}$/.test(unit)) extra['unit'] = unit;
   const { result, reload } = useApi<DossierList>(listUrl(queue, extra));
   const now = Date.now();
   const items = useMemo(() => {
@@ -97,8 +100,9 @@ function Queues({ account }: { account: Account }) {
       .filter((d) => !channel || d.channel === channel)
       .filter((d) => !procedure || d.procedureCode.startsWith(procedure.trim()))
       .filter((d) => !soonOnly || urgencyOf(d.dueAt, now) !== 'ok')
+      .filter((d) => !from || d.submittedAt >= new Date(`${from}T00:00:00+07:00`).toISOString())
       .sort((a, b) => (ascending ? 1 : -1) * due(a).localeCompare(due(b)));
-  }, [result, channel, procedure, soonOnly, ascending, now]);
+  }, [result, channel, procedure, soonOnly, from, ascending, now]);
 
   return (
     <>
@@ -152,7 +156,7 @@ function Queues({ account }: { account: Account }) {
           </div>
         </div>
       </form>
-      <details className="filter-box" open={Boolean(status || channel || procedure || soonOnly)}>
+      <details className="filter-box" open={Boolean(status || channel || procedure || unit || from || soonOnly)}>
         <summary>{t('officer.q.filters')}</summary>
         <div className="filters">
           <SelectInput
@@ -186,6 +190,14 @@ function Queues({ account }: { account: Account }) {
           <div className="field field-compact">
             <label htmlFor="f-procedure">{t('officer.q.procedure')}</label>
             <input id="f-procedure" value={procedure} onChange={(e) => setProcedure(e.target.value)} />
+          </div>
+          <div className="field field-compact">
+            <label htmlFor="f-unit">{t('officer.q.unit')}</label>
+            <input id="f-unit" inputMode="numeric" value={unit} onChange={(e) => setUnit(e.target.value.trim())} />
+          </div>
+          <div className="field field-compact">
+            <label htmlFor="f-from">{t('officer.q.from')}</label>
+            <input id="f-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
           </div>
           <div className="check">
             <input id="f-soon" type="checkbox" checked={soonOnly} onChange={(e) => setSoonOnly(e.target.checked)} />
@@ -263,14 +275,21 @@ function Row({ d, now, waiting }: { d: DossierSummary; now: number; waiting: boo
   return (
     <tr className={`urgency-${urgency}`}>
       <td>
-        <Link href={`/can-bo/ho-so/${d.id}`}>{d.code ?? t('officer.d.noCode')}</Link>
+        <Link href={`/can-bo/ho-so/${d.id}`}>
+          {d.code ?? (
+            <>
+              {t('officer.d.noCode')}
+              <span className="visually-hidden"> {d.applicantName}</span>
+            </>
+          )}
+        </Link>
         <br />
         <span className="hint">{t(`officer.channel.${d.channel}`)}</span>
       </td>
-      <td>{d.applicantName}</td>
-      <td>{d.procedureCode}</td>
-      <td>{d.statusLabel[lang]}</td>
-      <td>
+      <td data-label={t('officer.d.applicant')}>{d.applicantName}</td>
+      <td data-label={t('officer.d.procedure')}>{d.procedureCode}</td>
+      <td data-label={t('officer.d.status')}>{d.statusLabel[lang]}</td>
+      <td data-label={waiting ? t('officer.q.waiting') : t('officer.d.received')}>
         {waiting ? (
           <>
             {spanText(now - new Date(d.submittedAt).getTime(), lang)}
@@ -281,7 +300,7 @@ function Row({ d, now, waiting }: { d: DossierSummary; now: number; waiting: boo
           formatDateTime(d.acceptedAt ?? d.submittedAt)
         )}
       </td>
-      <td>
+      <td data-label={t('officer.d.due')}>
         {due ? (
           <>
             {formatDateTime(due)}
