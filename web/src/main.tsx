@@ -1,10 +1,8 @@
-import { lazy, StrictMode, Suspense } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Route, Switch } from 'wouter';
 import { Layout } from './components/layout.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
-import { AccountPage } from './pages/account.tsx';
-import { LoginPage } from './pages/login.tsx';
 import { OfficerHomePage } from './pages/officer-home.tsx';
 import {
   AdminCalendarScreen,
@@ -16,22 +14,24 @@ import {
   ProcedureEditorScreen,
   ReceptionScreen,
 } from './officer/lazy.tsx';
-import { DossierPage } from './pages/dossier.tsx';
-import { MyDossiersPage } from './pages/my-dossiers.tsx';
-import { RegisterPage } from './pages/register.tsx';
-import { ReportProblemPage } from './pages/report-problem.tsx';
-import { TrackPage } from './pages/track.tsx';
 import { SessionProvider } from './session.tsx';
-import { CataloguePage } from './pages/catalogue.tsx';
-import { DirectoryPage } from './pages/directory.tsx';
 import { HomePage } from './pages/home.tsx';
+import {
+  AccountPage,
+  ApplyPage,
+  CataloguePage,
+  DashboardPage,
+  DirectoryPage,
+  DossierPage,
+  LoginPage,
+  MyDossiersPage,
+  ProcedurePage,
+  RegisterPage,
+  ReportProblemPage,
+  TrackPage,
+} from './pages/lazy.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
-import { ProcedurePage } from './pages/procedure.tsx';
 import './styles.css';
-
-// The apply flow is loaded only by those who apply: the first visit stays small on a cheap phone.
-const ApplyPage = lazy(() => import('./apply/apply-page.tsx').then((m) => ({ default: m.ApplyPage })));
-const DashboardPage = lazy(() => import('./pages/dashboard.tsx').then((m) => ({ default: m.DashboardPage })));
 
 const root = document.getElementById('root');
 if (root) {
@@ -48,19 +48,9 @@ if (root) {
               <Route path="/tra-cuu" component={TrackPage} />
               <Route path="/ho-so-cua-toi" component={MyDossiersPage} />
               <Route path="/phan-anh" component={ReportProblemPage} />
-              <Route path="/thong-ke">
-                <Suspense fallback={null}>
-                  <DashboardPage />
-                </Suspense>
-              </Route>
+              <Route path="/thong-ke" component={DashboardPage} />
               <Route path="/ho-so/:id" component={DossierPage} />
-              <Route path="/nop-ho-so/:code">
-                {(params) => (
-                  <Suspense fallback={null}>
-                    <ApplyPage params={params} />
-                  </Suspense>
-                )}
-              </Route>
+              <Route path="/nop-ho-so/:code" component={ApplyPage} />
               <Route path="/dang-nhap" component={LoginPage} />
               <Route path="/dang-ky" component={RegisterPage} />
               <Route path="/tai-khoan" component={AccountPage} />

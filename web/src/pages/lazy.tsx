@@ -1,0 +1,32 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+
+/**
+ * Portal pages other than the home page, each its own chunk: a first visit on a cheap phone downloads
+ * the shell, the home page and then only the page it asked for (issue 9 budget: ≤ 150 KB of JS, gzip).
+ */
+function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  return function Deferred(props: P) {
+    return (
+      <Suspense fallback={null}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
+}
+
+type CodeParams = { params: { code: string } };
+type IdParams = { params: { id: string } };
+
+export const CataloguePage = deferred(() => import('./catalogue.tsx').then((m) => m.CataloguePage));
+export const ProcedurePage = deferred<CodeParams>(() => import('./procedure.tsx').then((m) => m.ProcedurePage));
+export const ApplyPage = deferred<CodeParams>(() => import('../apply/apply-page.tsx').then((m) => m.ApplyPage));
+export const TrackPage = deferred(() => import('./track.tsx').then((m) => m.TrackPage));
+export const DirectoryPage = deferred(() => import('./directory.tsx').then((m) => m.DirectoryPage));
+export const DashboardPage = deferred(() => import('./dashboard.tsx').then((m) => m.DashboardPage));
+export const LoginPage = deferred(() => import('./login.tsx').then((m) => m.LoginPage));
+export const RegisterPage = deferred(() => import('./register.tsx').then((m) => m.RegisterPage));
+export const AccountPage = deferred(() => import('./account.tsx').then((m) => m.AccountPage));
+export const MyDossiersPage = deferred(() => import('./my-dossiers.tsx').then((m) => m.MyDossiersPage));
+export const DossierPage = deferred<IdParams>(() => import('./dossier.tsx').then((m) => m.DossierPage));
+export const ReportProblemPage = deferred(() => import('./report-problem.tsx').then((m) => m.ReportProblemPage));
