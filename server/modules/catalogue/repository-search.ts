@@ -129,7 +129,7 @@ export async function searchProcedures(db: Database, f: SearchFilter): Promise<{
 }
 
 /** How many rows the fine ranking looks at; results past it are ordered by the coarse pass only. */
-const CANDIDATES = 200;
+const CANDIDATES = 60;
 
 const CODE_PREFIX = /^\d+(\.[\dA-Za-z]*)*$/;
 
