@@ -1,5 +1,5 @@
 import { formatEpochDay, vnEpochDay } from '../../../shared/calendar/instant.ts';
-import type { AreaPerformance, FormCounts, PublicDashboard } from '../../../shared/schemas/reports.ts';
+import { PublicDashboard, type AreaPerformance, type FormCounts } from '../../../shared/schemas/reports.ts';
 import type { AppContext } from '../../context.ts';
 // The catalogue module's stats use case lives in its search.ts (not re-exported by its service.ts yet).
 import { catalogueStats } from '../catalogue/search.ts';
@@ -16,21 +16,56 @@ export const DASHBOARD_TTL_MS = 60_000;
 
 const PUBLIC: Access = { permission: 'public', all: true, ownerId: null, unitIds: [], agencyIds: [] };
 
+/** How long a stale dashboard may still be served while one request recomputes it in the background. */
+const STALE_MS = 10 * 60_000;
+
 interface Entry {
   at: number;
-  value: Promise<PublicDashboard>;
+  /** The validated JSON text: cache hits skip serialisation entirely. */
+  value: Promise<string>;
+  refreshing: boolean;
 }
 const cache = new WeakMap<AppContext['db'], Entry>();
 
-export function getPublicDashboard(ctx: AppContext): Promise<PublicDashboard> {
+function refresh(ctx: AppContext, now: number): Entry {
+  const entry: Entry = {
+    at: now,
+    value: computeDashboard(ctx).then((d) => JSON.stringify(PublicDashboard.parse(d))),
+    refreshing: false,
+  };
+  cache.set(ctx.db, entry);
+  // A failed computation is not cached: the next visitor tries again.
+  entry.value.catch((error: unknown) => {
+    if (cache.get(ctx.db) === entry) cache.delete(ctx.db);
+    ctx.log.error({ err: error }, 'public dashboard computation failed');
+  });
+  return entry;
+}
+
+/**
+ * The dashboard as JSON text. Fresh for DASHBOARD_TTL_MS; then served stale for up to STALE_MS while a
+ * single background computation replaces it, so only the very first visitor waits for the database.
+ */
+export function getPublicDashboardJson(ctx: AppContext): Promise<string> {
   const now = ctx.clock.now().getTime();
   const hit = cache.get(ctx.db);
-  if (hit && now - hit.at < DASHBOARD_TTL_MS && now >= hit.at) return hit.value;
-  const value = computeDashboard(ctx);
-  cache.set(ctx.db, { at: now, value });
-  // A failed computation is not cached: the next visitor tries again.
-  value.catch(() => cache.delete(ctx.db));
-  return value;
+  if (!hit || now < hit.at || now - hit.at >= STALE_MS) return refresh(ctx, now).value;
+  if (now - hit.at >= DASHBOARD_TTL_MS && !hit.refreshing) {
+    hit.refreshing = true;
+    const next = computeDashboard(ctx).then((d) => JSON.stringify(PublicDashboard.parse(d)));
+    next.then(
+      () => cache.set(ctx.db, { at: ctx.clock.now().getTime(), value: next, refreshing: false }),
+      (error: unknown) => {
+        hit.refreshing = false;
+        ctx.log.error({ err: error }, 'public dashboard refresh failed');
+      },
+    );
+  }
+  return hit.value;
+}
+
+export async function getPublicDashboard(ctx: AppContext): Promise<PublicDashboard> {
+  return PublicDashboard.parse(JSON.parse(await getPublicDashboardJson(ctx)));
 }
 
 function rate(numerator: number, denominator: number): number | null {

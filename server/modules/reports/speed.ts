@@ -90,13 +90,17 @@ export async function buildSpeed(
     average: number;
     median: number;
   }>`
-    WITH x AS (
+    WITH ended AS (
+      SELECT d.procedure_code, d.procedure_version_id, d.receiving_unit_id, d.receiving_agency_id, d.starts_at, d.accepted_at, d.processed_at, d.returned_at
+      FROM dossiers d WHERE d.processed_at >= ${start} AND d.processed_at < ${end}
+      UNION ALL
+      SELECT d.procedure_code, d.procedure_version_id, d.receiving_unit_id, d.receiving_agency_id, d.starts_at, d.accepted_at, d.processed_at, d.returned_at FROM dossiers d
+      WHERE d.processed_at IS NULL AND d.returned_at IS NOT NULL AND d.returned_at >= ${start} AND d.returned_at < ${end}
+    ), x AS (
       SELECT d.procedure_code, d.receiving_unit_id AS unit_id, pv.time_limit_value, pv.time_limit_unit,
         coalesce(d.starts_at, d.accepted_at) AS s, coalesce(d.processed_at, d.returned_at) AS e
-      FROM dossiers d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
-      WHERE ((d.processed_at >= ${start} AND d.processed_at < ${end})
-          OR (d.processed_at IS NULL AND d.returned_at >= ${start} AND d.returned_at < ${end}))
-        AND d.accepted_at IS NOT NULL AND ${units} AND ${filter}
+      FROM ended d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
+      WHERE d.accepted_at IS NOT NULL AND ${units} AND ${filter}
     ), y AS (
       SELECT x.procedure_code, ${byUnit ? sql`x.unit_id` : sql`NULL::integer`} AS unit_id,
         x.time_limit_value AS limit_value, x.time_limit_unit AS limit_unit,
