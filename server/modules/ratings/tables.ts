@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Kysely row types for migrations/0081_ratings_feedback.sql. */
 export interface DossierRatingsTable {
   dossier_id: string;
@@ -19,7 +21,7 @@ export interface FeedbackReportsTable {
   contact_name: string | null;
   contact_phone: string | null;
   contact_email: string | null;
-  status: string;
+  status: Generated<string>;
   received_at: Date;
 }
 
