@@ -44,7 +44,7 @@ async function workbook(onlineLevel: string | number): Promise<Buffer> {
 
 const XLSX = { name: 'thu-tuc.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
-describe('procedure catalogue administration', () => {
+describe('administration', () => {
   it('imports a workbook with an error, shows the report by sheet, row and column, then imports the fix', async () => {
     const admin = await createOfficer(h.ctx, {
       role: 'city_admin',
@@ -136,6 +136,33 @@ describe('procedure catalogue administration', () => {
     expect(body.daysOff).toContainEqual({ date: `${year}-05-04`, name: 'Nghỉ bù thử nghiệm' });
     expect(body.workingDays).not.toContain(`${year}-05-04`);
     await screenshots(page, 'calendar');
+    await page.close();
+  });
+
+  it('lets a district administrator create an officer, with the API’s errors beside the fields, and disable them', async () => {
+    const admin = await createOfficer(h.ctx, { role: 'unit_admin', unitCode: '002', password: PASSWORD });
+    const page = await h.newPage({ mobile: false });
+    await logIn(page, admin);
+    await page.goto('/can-bo/quan-tri');
+    await page.getByRole('link', { name: 'Cán bộ và phân quyền' }).click();
+    await page.getByLabel('Họ và tên').fill('Mai Thị Thu');
+    await page.getByLabel('Số điện thoại').fill('0987 654 321');
+    await page.getByLabel('Mật khẩu ban đầu').fill('ngắn');
+    await page.getByLabel('Mã đơn vị').fill('00037');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect.poll(() => page.locator('#f-password-error').count(), { timeout: 10_000 }).toBe(1);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByLabel('Mật khẩu ban đầu').fill('hồ sơ đúng hẹn 24 giờ');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Đã tạo tài khoản' }).textContent(), { timeout: 10_000 })
+      .toContain('Mai Thị Thu');
+    const row = page.locator('tbody tr', { hasText: 'Mai Thị Thu' });
+    await expect.poll(() => row.count()).toBe(1);
+    await screenshots(page, 'officers');
+    await row.getByRole('button', { name: 'Khóa tài khoản Mai Thị Thu' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã khóa' }).count()).toBe(1);
+    await expect.poll(() => row.textContent()).toContain('đã khóa');
     await page.close();
   });
 });

@@ -143,7 +143,8 @@ export const officerEn: Record<keyof typeof officerVi, string> = {
   'officer.staff.disabled': 'disabled',
   'officer.staff.new': 'New officer account',
   'officer.staff.password': 'Initial password',
-  'officer.staff.passwordHint': 'At least 10 characters; the officer changes it at first login.',
+  'officer.staff.passwordHint':
+    'At least 10 characters with letters and digits; the officer should change it at first login.',
   'officer.staff.role': 'Role',
   'officer.staff.unitCode': 'Unit code',
   'officer.staff.unitHint': 'Within the units you administer:',

@@ -140,7 +140,7 @@ export const officerVi = {
   'officer.staff.disabled': 'đã khóa',
   'officer.staff.new': 'Tạo tài khoản cán bộ',
   'officer.staff.password': 'Mật khẩu ban đầu',
-  'officer.staff.passwordHint': 'Ít nhất 10 ký tự; cán bộ đổi mật khẩu khi đăng nhập lần đầu.',
+  'officer.staff.passwordHint': 'Ít nhất 10 ký tự, có cả chữ và số; cán bộ nên đổi khi đăng nhập lần đầu.',
   'officer.staff.role': 'Vai trò',
   'officer.staff.unitCode': 'Mã đơn vị',
   'officer.staff.unitHint': 'Trong phạm vi đơn vị bạn quản trị:',

@@ -66,7 +66,7 @@ export function AdminOfficersPage() {
                         </td>
                         {manage && (
                           <td>
-                            <OfficerTools officer={o} onChanged={reload} />
+                            <OfficerTools officer={o} isSelf={o.id === account.id} onChanged={reload} />
                           </td>
                         )}
                       </tr>
@@ -204,9 +204,11 @@ function CreateOfficer({ account, onCreated }: { account: Account; onCreated: (m
 /** Disable or re-enable an account (disabling ends its sessions), and give it one more role. */
 function OfficerTools({
   officer,
+  isSelf,
   onChanged,
 }: {
   officer: Account & { isDisabled: boolean };
+  isSelf: boolean;
   onChanged: (message: string) => void;
 }) {
   const { t, lang } = useI18n();
@@ -242,10 +244,12 @@ function OfficerTools({
           {error}
         </p>
       )}
-      <button type="button" className="link-inline" onClick={() => void toggle()}>
-        {t(officer.isDisabled ? 'officer.staff.enable' : 'officer.staff.disable')}
-        <span className="visually-hidden"> {officer.fullName}</span>
-      </button>
+      {!isSelf && (
+        <button type="button" className="link-inline" onClick={() => void toggle()}>
+          {t(officer.isDisabled ? 'officer.staff.enable' : 'officer.staff.disable')}
+          <span className="visually-hidden"> {officer.fullName}</span>
+        </button>
+      )}
       <button type="button" className="link-inline" aria-expanded={adding} onClick={() => setAdding(!adding)}>
         {t('officer.staff.addRole')}
         <span className="visually-hidden"> {officer.fullName}</span>
