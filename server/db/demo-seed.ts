@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { seedCatalogue } from '../modules/catalogue/seed.ts';
+import { seedDossiersDemo } from '../modules/dossiers/demo-seed.ts';
 import { seedIdentityDemo } from '../modules/identity/demo-seed.ts';
 
 /** Result of one module's demo seed: lines to print for the person who ran `npm start`. */
@@ -16,6 +17,7 @@ export type DemoSeeder = (ctx: AppContext) => Promise<SeedReport>;
 export const demoSeeders: DemoSeeder[] = [
   seedIdentityDemo, // first: other seeders use its accounts
   seedCatalogue, // the 62 sample procedures (2018 versions)
+  seedDossiersDemo, // three birth registrations at Phường Phúc Tân (after accounts and catalogue)
 ];
 
 export async function seedDemoData(ctx: AppContext): Promise<string[]> {

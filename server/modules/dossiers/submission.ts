@@ -68,7 +68,7 @@ export async function submitDossier(
     const unit = agency.unitCode ? await getUnit(ctx, agency.unitCode).catch(() => undefined) : undefined;
     const now = ctx.clock.now();
     const id = randomUUID();
-    const digitised = new Set(input.components.filter((c) => c.isDigitised).map((c) => c.key));
+    const digitised = new Set(isOfficer ? input.components.filter((c) => c.isDigitised).map((c) => c.key) : []);
     const rows = [
       ...fileRows(id, uploads, 'component', now, digitised),
       ...reused.map((r) => ({ ...r, dossier_id: id, created_at: now })),
@@ -199,7 +199,8 @@ function componentProblems(
         field: `body.components.${c.key}`,
         message: { vi: `Thủ tục không có thành phần "${c.key}".`, en: `The procedure has no component "${c.key}".` },
       });
-    if (c.reuseFileId || c.isDigitised) provided.add(c.key);
+    // Only an officer at the counter can vouch for a scanned paper; online, a file or a reused file is needed.
+    if (c.reuseFileId || (c.isDigitised && channel !== 'online')) provided.add(c.key);
   }
   // Decree 61/2018 Art. 5(1)(đ): only the listed papers may be asked for; online, the required ones must come.
   if (channel === 'online')
