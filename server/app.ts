@@ -15,6 +15,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { draftsRoutes } from './modules/drafts/routes.ts';
+import { feesRoutes } from './modules/fees/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { ratingsRoutes } from './modules/ratings/routes.ts';
 import { jobsRoutes } from './jobs/routes.ts';
@@ -24,6 +25,7 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { paymentsRoutes } from './modules/payments/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
+import { apologyRoutes } from './modules/dossiers/apology-routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 
 export interface BuildAppOptions {
@@ -100,8 +102,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogueRoutes, { ctx });
   await app.register(draftsRoutes, { ctx });
   await app.register(ratingsRoutes, { ctx });
+  await app.register(feesRoutes, { ctx });
   await app.register(paymentsRoutes, { ctx });
   await app.register(dossiersRoutes, { ctx });
+  await app.register(apologyRoutes, { ctx });
   await app.register(reportsRoutes, { ctx });
 
   if (options.ownsDatabase) app.addHook('onClose', async () => database.close());

@@ -11,6 +11,7 @@ import {
   isLateSupplementRequest,
   supplementDeadlines,
 } from './deadlines.ts';
+import { guardClosing, storeTimeliness } from './apology-guard.ts';
 import { commitAction, invalidTransition, staleVersion } from './journal.ts';
 import { stateOf } from './mapping.ts';
 import * as repo from './repository.ts';
@@ -230,6 +231,7 @@ export async function performAction(
     uploads,
   };
   if (!(await holdsAny(x, transition.permissions))) throw forbidden();
+  await guardClosing(ctx, row, action, x.now); // a late dossier closes only with an approved apology (form 04)
   const effect = await HANDLERS[action](x);
   return commitAction(ctx, {
     row,
@@ -240,7 +242,10 @@ export async function performAction(
     uploads,
     fileKind: action === 'mark_processed' ? 'result' : 'supplement',
     before: action === 'accept' ? (trx) => allocateCode(trx, row.receiving_agency_id, x.now) : undefined,
-    after: (trx, next) => notifyApplicant(ctx, trx, row, action, next, version.name, body.reason),
+    after: async (trx, next) => {
+      await notifyApplicant(ctx, trx, row, action, next, version.name, body.reason);
+      await storeTimeliness(trx, row.id, next); // DOMAIN §4: the verdict when processing ends
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
+import { findApprovedApology } from './apology.ts';
 import { statusView } from './mapping.ts';
 import * as repo from './repository.ts';
 import { STATUSES, type Status } from './workflow.ts';
@@ -24,6 +25,7 @@ export async function trackDossier(ctx: AppContext, code: string, check: string)
     procedureCode: row.procedure_code,
     receivedAt: row.accepted_at?.toISOString() ?? null,
     appointmentAt: row.due_at?.toISOString() ?? null,
+    apology: await findApprovedApology(ctx.db, row.id), // Decree 61/2018 Art. 19(9): reason and the new date
     returnedAt: row.returned_at?.toISOString() ?? null,
     history: row.history.map((e) => ({
       at: new Date(e.at).toISOString(),

@@ -225,6 +225,8 @@ export function initialState(effect: Effect & { handlingAgencyId: string }): Dos
 
 /** One step of the fold; throws TransitionError for an action the table does not allow. */
 export function applyEvent(state: DossierState, event: JournalEvent): DossierState {
+  // An approved apology letter moves the appointment, status unchanged (Decree 61/2018 Art. 19(9); apology.ts).
+  if ((event.action as string) === 'extend_due') return { ...state, ...event.effect };
   const transition = findTransition(event.action, state);
   if (!transition) throw new TransitionError(event.action, state.status);
   return { ...state, ...event.effect, status: transition.to };
