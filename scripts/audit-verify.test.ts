@@ -33,10 +33,17 @@ it('npm run audit:verify passes an intact chain and names the first edited row',
 
   const again = await openDatabase(`file://${dir}`, '');
   await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(again.db);
-  await sql`UPDATE audit_log SET record_id = 'D-99' WHERE seq = 3`.execute(again.db);
+  const target = await again.db
+    .selectFrom('audit_log')
+    .select(['chain', 'seq'])
+    .where('record_id', '=', 'D-3')
+    .executeTakeFirstOrThrow();
+  await sql`UPDATE audit_log SET record_id = 'D-99' WHERE chain = ${target.chain} AND seq = ${target.seq}`.execute(
+    again.db,
+  );
   await again.close();
 
   const broken = run();
   expect(broken.status).toBe(1);
-  expect(broken.stdout).toMatch(/BROKEN at row seq=3/);
+  expect(broken.stdout).toContain(`BROKEN at row chain=${target.chain} seq=${target.seq}`);
 });

@@ -13,10 +13,10 @@ try {
   const check = await verifyAuditChain(database.db);
   const ms = Math.round(performance.now() - started);
   if (check.ok) {
-    process.stdout.write(`Audit chain intact: ${check.rows} rows verified in ${ms} ms.\n`);
+    process.stdout.write(`Audit trail intact: ${check.rows} rows in ${check.chains} chains verified in ${ms} ms.\n`);
   } else {
     process.stdout.write(
-      `Audit chain BROKEN at row seq=${check.brokenSeq}: ${check.reason}. ${check.rows} rows before it are intact.\n`,
+      `Audit trail BROKEN at row chain=${check.brokenChain} seq=${check.brokenSeq}: ${check.reason}. ${check.rows} rows checked before it are intact.\n`,
     );
     process.exitCode = 1;
   }

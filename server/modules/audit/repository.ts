@@ -5,16 +5,27 @@ import type { AuditLogTable } from './tables.ts';
 /** The only SQL of the audit module. */
 export type AuditRow = Selectable<AuditLogTable>;
 
-// One chain, one writer at a time: the lock is held until the caller's transaction ends, so the
-// next writer reads this row as the chain's head only once it is committed.
+// One writer per chain at a time: the lock is held until the caller's transaction ends, so the next
+// writer of that chain reads this row as the head only once it is committed.
 const AUDIT_CHAIN_LOCK = 727_003;
 
-export async function lockChain(trx: Database): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+export async function lockChain(trx: Database, chain: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::int4, ${chain}::int4)`.execute(trx);
 }
 
-export function findHead(trx: Database): Promise<{ seq: number; hash: string } | undefined> {
-  return trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+export function findHead(trx: Database, chain: number): Promise<{ seq: number; hash: string } | undefined> {
+  return trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('chain', '=', chain)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findChains(db: Database): Promise<number[]> {
+  const rows = await db.selectFrom('audit_log').select('chain').distinct().orderBy('chain').execute();
+  return rows.map((r) => r.chain);
 }
 
 export async function insertRow(
@@ -24,8 +35,15 @@ export async function insertRow(
   await trx.insertInto('audit_log').values(row).execute();
 }
 
-export function findBatch(db: Database, afterSeq: number, limit: number): Promise<AuditRow[]> {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+export function findBatch(db: Database, chain: number, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('chain', '=', chain)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
 export interface AuditFilter {
@@ -59,7 +77,14 @@ export async function searchRows(db: Database, f: AuditFilter): Promise<{ total:
     .$if(f.to !== undefined, (q) => q.where('occurred_at', '<', f.to ?? new Date(0)));
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy('seq', 'desc').limit(f.limit).offset(f.offset).execute(),
+    base
+      .selectAll()
+      .orderBy('occurred_at', 'desc')
+      .orderBy('chain')
+      .orderBy('seq', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
   ]);
   return { total: Number(count.n), rows };
 }

@@ -14,6 +14,7 @@ export const AuditSearchQuery = z.object({
 export type AuditSearchQuery = z.infer<typeof AuditSearchQuery>;
 
 export const AuditItem = z.object({
+  chain: z.number(),
   seq: z.number(),
   at: z.string(),
   actorId: z.string().nullable(),

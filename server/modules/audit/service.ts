@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
@@ -25,15 +26,27 @@ export function requestOrigin(request: FastifyRequest): { ip: string; userAgent:
 }
 
 /**
- * Appends one row to the hash chain. Call it with the transaction that makes the change, so the change
+ * Independent hash chains: a record's events always land in the same chain (in order), unrelated
+ * records append in parallel. Changing the number later is safe: every chain stays valid on its own.
+ */
+export const AUDIT_CHAINS = 16;
+
+export function chainOf(entry: Pick<AuditEntry, 'record' | 'actor'>): number {
+  const key = entry.record ? `${entry.record.type}:${entry.record.id}` : (entry.actor?.id ?? '');
+  return createHash('sha256').update(key).digest().readUInt16BE(0) % AUDIT_CHAINS;
+}
+
+/**
+ * Appends one row to its hash chain. Call it with the transaction that makes the change, so the change
  * and its record commit or vanish together; given a plain connection it opens its own transaction.
- * Appends are serialised by a transaction-scoped advisory lock (see repository.lockChain): concurrent
- * writers queue at this point until the earlier one commits.
+ * Appends to one chain are serialised by a transaction-scoped advisory lock (see repository.lockChain):
+ * a concurrent writer to the same chain waits here until the earlier one commits — call it last.
  */
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, entry));
-  await repo.lockChain(db);
-  const head = await repo.findHead(db);
+  const chain = chainOf(entry);
+  await repo.lockChain(db, chain);
+  const head = await repo.findHead(db, chain);
   // jsonb gives back what JSON gives back: hash that, not the caller's live objects.
   const before = entry.before === undefined ? null : (JSON.parse(JSON.stringify(entry.before)) as unknown);
   const after = entry.after === undefined ? null : (JSON.parse(JSON.stringify(entry.after)) as unknown);
@@ -54,6 +67,7 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
   };
   const prevHash = head?.hash ?? GENESIS_HASH;
   await repo.insertRow(db, {
+    chain,
     ...fields,
     before: before === null ? null : JSON.stringify(before),
     after: after === null ? null : JSON.stringify(after),
@@ -62,24 +76,38 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
   });
 }
 
-export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; reason: string };
+export type ChainCheck =
+  | { ok: true; rows: number; chains: number }
+  | { ok: false; rows: number; brokenChain: number; brokenSeq: number; reason: string };
 
-/** Walks the whole chain in order; names the first row whose link or content does not match. */
+/** Walks every chain in order; names the first row (chain, seq) whose link or content does not match. */
 export async function verifyAuditChain(db: Database, batchSize = 1000): Promise<ChainCheck> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  for (;;) {
-    const batch = await repo.findBatch(db, expectedSeq - 1, batchSize);
-    if (batch.length === 0) return { ok: true, rows: expectedSeq - 1 };
-    for (const row of batch) {
-      const broken = (reason: string): ChainCheck => ({ ok: false, rows: expectedSeq - 1, brokenSeq: row.seq, reason });
-      if (row.seq !== expectedSeq) return broken(`row ${expectedSeq} is missing`);
-      if (row.prev_hash !== prevHash) return broken('previous-hash link does not match the row before');
-      if (chainHash(prevHash, row) !== row.hash) return broken('content does not match its hash (edited row)');
-      prevHash = row.hash;
-      expectedSeq += 1;
+  const chains = await repo.findChains(db);
+  let rows = 0;
+  for (const chain of chains) {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    for (;;) {
+      const batch = await repo.findBatch(db, chain, expectedSeq - 1, batchSize);
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        const broken = (reason: string): ChainCheck => ({
+          ok: false,
+          rows,
+          brokenChain: chain,
+          brokenSeq: row.seq,
+          reason,
+        });
+        if (row.seq !== expectedSeq) return broken(`row ${expectedSeq} is missing`);
+        if (row.prev_hash !== prevHash) return broken('previous-hash link does not match the row before');
+        if (chainHash(prevHash, row) !== row.hash) return broken('content does not match its hash (edited row)');
+        prevHash = row.hash;
+        expectedSeq += 1;
+        rows += 1;
+      }
     }
   }
+  return { ok: true, rows, chains: chains.length };
 }
 
 export async function searchAudit(ctx: AppContext, query: AuditSearchQuery): Promise<AuditSearchResult> {
@@ -97,6 +125,7 @@ export async function searchAudit(ctx: AppContext, query: AuditSearchQuery): Pro
   return {
     total,
     items: rows.map((r) => ({
+      chain: r.chain,
       seq: r.seq,
       at: r.occurred_at.toISOString(),
       actorId: r.actor_id,

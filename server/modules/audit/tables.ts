@@ -4,6 +4,8 @@ import type { ColumnType } from 'kysely';
 type Json = ColumnType<unknown, string | null, string | null>;
 
 export interface AuditLogTable {
+  /** Which of the independent chains (migrations/0012_audit_chains.sql); not part of the hash. */
+  chain: number;
   seq: number;
   occurred_at: Date;
   actor_id: string | null;
