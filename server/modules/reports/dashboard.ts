@@ -1,5 +1,10 @@
 import { formatEpochDay, vnEpochDay } from '../../../shared/calendar/instant.ts';
-import { PublicDashboard, type AreaPerformance, type FormCounts } from '../../../shared/schemas/reports.ts';
+import {
+  PublicDashboard,
+  type AreaPerformance,
+  type FormCounts,
+  type SpeedRow,
+} from '../../../shared/schemas/reports.ts';
 import type { AppContext } from '../../context.ts';
 // The catalogue module's stats use case lives in its search.ts (not re-exported by its service.ts yet).
 import { catalogueStats } from '../catalogue/search.ts';
@@ -7,6 +12,7 @@ import type { Access } from '../identity/service.ts';
 import { computeCounts } from './forms.ts';
 import * as repo from './repository.ts';
 import { buildSpeed } from './speed.ts';
+import { createSwrCache } from './swr-cache.ts';
 
 /**
  * The public dashboard (no login): everything read from the roll-up and the catalogue, kept in process for
@@ -16,52 +22,16 @@ export const DASHBOARD_TTL_MS = 60_000;
 
 const PUBLIC: Access = { permission: 'public', all: true, ownerId: null, unitIds: [], agencyIds: [] };
 
-/** How long a stale dashboard may still be served while one request recomputes it in the background. */
-const STALE_MS = 10 * 60_000;
-
-interface Entry {
-  at: number;
-  /** The validated JSON text: cache hits skip serialisation entirely. */
-  value: Promise<string>;
-  refreshing: boolean;
-}
-const cache = new WeakMap<AppContext['db'], Entry>();
-
-function refresh(ctx: AppContext, now: number): Entry {
-  const entry: Entry = {
-    at: now,
-    value: computeDashboard(ctx).then((d) => JSON.stringify(PublicDashboard.parse(d))),
-    refreshing: false,
-  };
-  cache.set(ctx.db, entry);
-  // A failed computation is not cached: the next visitor tries again.
-  entry.value.catch((error: unknown) => {
-    if (cache.get(ctx.db) === entry) cache.delete(ctx.db);
-    ctx.log.error({ err: error }, 'public dashboard computation failed');
-  });
-  return entry;
-}
+const dashboardCache = createSwrCache<string>('public-dashboard', DASHBOARD_TTL_MS, 10 * 60_000);
+// The speed table reads every dossier finished this year (no roll-up yet): refreshed hourly, in the background.
+const speedCache = createSwrCache<SpeedRow[]>('public-speed', 60 * 60_000, 24 * 60 * 60_000);
 
 /**
- * The dashboard as JSON text. Fresh for DASHBOARD_TTL_MS; then served stale for up to STALE_MS while a
- * single background computation replaces it, so only the very first visitor waits for the database.
+ * The dashboard as JSON text, validated against PublicDashboard once per computation: fresh for a minute,
+ * then served stale for up to ten minutes while one background computation replaces it.
  */
 export function getPublicDashboardJson(ctx: AppContext): Promise<string> {
-  const now = ctx.clock.now().getTime();
-  const hit = cache.get(ctx.db);
-  if (!hit || now < hit.at || now - hit.at >= STALE_MS) return refresh(ctx, now).value;
-  if (now - hit.at >= DASHBOARD_TTL_MS && !hit.refreshing) {
-    hit.refreshing = true;
-    const next = computeDashboard(ctx).then((d) => JSON.stringify(PublicDashboard.parse(d)));
-    next.then(
-      () => cache.set(ctx.db, { at: ctx.clock.now().getTime(), value: next, refreshing: false }),
-      (error: unknown) => {
-        hit.refreshing = false;
-        ctx.log.error({ err: error }, 'public dashboard refresh failed');
-      },
-    );
-  }
-  return hit.value;
+  return dashboardCache(ctx, async () => JSON.stringify(PublicDashboard.parse(await computeDashboard(ctx))));
 }
 
 export async function getPublicDashboard(ctx: AppContext): Promise<PublicDashboard> {
@@ -97,7 +67,7 @@ async function computeDashboard(ctx: AppContext): Promise<PublicDashboard> {
     computeCounts(ctx, PUBLIC, year, null, 'none', 'rollup'),
     computeCounts(ctx, PUBLIC, year, null, 'unit', 'rollup'),
     repo.findUnits(ctx.db, undefined, year.from, year.to),
-    buildSpeed(ctx, PUBLIC, year, undefined, { by: 'procedure', limit: 30 }),
+    speedCache(ctx, async () => (await buildSpeed(ctx, PUBLIC, year, undefined, { by: 'procedure', limit: 30 })).rows),
   ]);
   const m = monthTotals.get('all');
   const y = yearTotals.get('all');
@@ -145,6 +115,6 @@ async function computeDashboard(ctx: AppContext): Promise<PublicDashboard> {
     },
     districts: byLevel('district'),
     communes: byLevel('commune'),
-    speed: speed.rows,
+    speed,
   };
 }
