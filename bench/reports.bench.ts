@@ -88,15 +88,23 @@ out(
 
 const app = await buildApp({ config, database, clock });
 await app.ready();
+// First request of the process: everything computed while the visitor waits (speed table included).
+let t0 = performance.now();
+const first = await app.inject('/api/public/dashboard');
+if (first.statusCode !== 200) throw new Error(`dashboard ${first.statusCode}`);
+out(
+  `dashboard, first request (cold, speed table included): ${(performance.now() - t0).toFixed(0)} ms, ${first.body.length} bytes`,
+);
 const cold: number[] = [];
 for (let i = 0; i < 5; i++) {
-  clock.advance(61_000); // past the cache TTL: every request recomputes
-  const t0 = performance.now();
-  const res = await app.inject('/api/public/dashboard');
+  clock.advance(11 * 60_000); // too stale to serve: recomputed while the visitor waits (speed table cached hourly)
+  t0 = performance.now();
+  await app.inject('/api/public/dashboard');
   cold.push(performance.now() - t0);
-  if (res.statusCode !== 200) throw new Error(`dashboard ${res.statusCode}`);
 }
-out(`dashboard, cache miss: median ${median(cold).toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms over 5`);
+out(
+  `dashboard, recomputation (roll-up reads): median ${median(cold).toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms over 5`,
+);
 const warm: number[] = [];
 for (let i = 0; i < 2000; i++) {
   clock.advance(100); // ten visitors a second: one recomputation a minute
