@@ -59,7 +59,7 @@ try {
   });
   process.stdout.write(
     `Generated ${result.dossiers.toLocaleString('en')} dossiers, ${result.events.toLocaleString('en')} journal events, ` +
-      `${result.files.toLocaleString('en')} files on ${database.kind} in ${result.seconds.toFixed(1)} s ` +
+      `${result.files.toLocaleString('en')} files, ${result.ratings.toLocaleString('en')} ratings on ${database.kind} in ${result.seconds.toFixed(1)} s ` +
       `(${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s, ` +
       `${Math.round(result.dossiers / result.seconds).toLocaleString('en')} dossiers/s).\n`,
   );

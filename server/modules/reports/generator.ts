@@ -35,6 +35,7 @@ export interface GenerateResult {
   dossiers: number;
   events: number;
   files: number;
+  ratings: number;
   seconds: number;
   rowsPerSecond: number;
 }
@@ -92,6 +93,7 @@ export async function generateDossiers(ctx: AppContext, options: GenerateOptions
   const agenciesByLevel = new Map<string, AgencyChoice[]>();
   for (const a of agencies) agenciesByLevel.set(a.level, [...(agenciesByLevel.get(a.level) ?? []), a]);
   const agencyById = new Map(agencies.map((a) => [a.id, a]));
+  const rater = options.events === false ? null : await findOrCreateRater(ctx);
   const tiers = [
     ['commune', 0.6],
     ['district', 0.3],
@@ -110,6 +112,7 @@ export async function generateDossiers(ctx: AppContext, options: GenerateOptions
   const started = performance.now();
   let events = 0;
   let files = 0;
+  let ratings = 0;
   // One connection for the whole run: the session setting below must apply to every insert.
   await ctx.db.connection().execute(async (db) => {
     if (options.fast) await sql`SET session_replication_role = replica`.execute(db);
@@ -129,9 +132,10 @@ export async function generateDossiers(ctx: AppContext, options: GenerateOptions
             level === 'city' && own ? own : pickInForce(random, agenciesByLevel.get(level) ?? agencies, agencies, at);
           plans.push(planDossier(random, calendar, procedure, agency, at, nowMs));
         }
-        const written = await insertBatch(db, plans, counters, random, withEvents);
+        const written = await insertBatch(db, plans, counters, random, withEvents, rater);
         events += written.events;
         files += written.files;
+        ratings += written.ratings;
         done += n;
         options.onProgress?.(done);
       }
@@ -142,8 +146,42 @@ export async function generateDossiers(ctx: AppContext, options: GenerateOptions
     if (options.fast) await sql`SELECT report_rebuild_all()`.execute(db);
   });
   const seconds = (performance.now() - started) / 1000;
-  const rows = options.dossiers + events + files;
-  return { dossiers: options.dossiers, events, files, seconds, rowsPerSecond: rows / seconds };
+  const rows = options.dossiers + events + files + ratings;
+  return { dossiers: options.dossiers, events, files, ratings, seconds, rowsPerSecond: rows / seconds };
+}
+
+/** The one synthetic citizen account that gives the generated ratings (dossier_ratings needs an account). */
+async function findOrCreateRater(ctx: AppContext): Promise<string> {
+  const email = 'nguoi-danh-gia@du-lieu-sinh.invalid';
+  const found = await ctx.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
+  if (found) return found.id;
+  const id = randomUUID();
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('accounts')
+    .values({
+      id,
+      kind: 'citizen',
+      phone: null,
+      email,
+      password_hash: null,
+      full_name: 'Người đánh giá (dữ liệu sinh)',
+      national_id: null,
+      date_of_birth: null,
+      address_unit_id: null,
+      address_line: null,
+      tax_code: null,
+      representatives: null,
+      is_disabled: true,
+      national_id_subject: null,
+      phone_verified_at: null,
+      email_verified_at: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
 }
 
 /** An agency in force at `at`; units reorganised in 2025 leave some levels without agencies (then: any). */
@@ -173,7 +211,8 @@ async function insertBatch(
   counters: Map<string, number>,
   random: () => number,
   withEvents: boolean,
-): Promise<{ events: number; files: number }> {
+  rater: string | null,
+): Promise<{ events: number; files: number; ratings: number }> {
   const ids = plans.map(() => randomUUID());
   const dossiers = plans.map((p, i) => {
     const name = pick(random, NAMES);
@@ -208,7 +247,7 @@ async function insertBatch(
     };
   });
   await db.insertInto('dossiers').values(dossiers).execute();
-  if (!withEvents) return { events: 0, files: 0 };
+  if (!withEvents) return { events: 0, files: 0, ratings: 0 };
   const eventRows = plans.flatMap((p, i) => journalOf(ids[i]!, p));
   for (let k = 0; k < eventRows.length; k += 2000)
     await db
@@ -230,7 +269,26 @@ async function insertBatch(
     created_at: p.submittedAt,
   }));
   await db.insertInto('dossier_files').values(fileRows).execute();
-  return { events: eventRows.length, files: fileRows.length };
+  // Decision 766 indicator 5.4: about 40 % of returned results are rated, most of them satisfied.
+  const ratings = rater
+    ? plans.flatMap((p, i) =>
+        p.returnedAt && random() < 0.4
+          ? [
+              {
+                dossier_id: ids[i]!,
+                account_id: rater,
+                is_satisfied: random() < 0.9 - p.agency.slackness * 0.2,
+                comment: null,
+                receiving_agency_id: p.agency.id,
+                receiving_unit_id: p.agency.unitId,
+                rated_at: new Date(p.returnedAt.getTime() + 3_600_000),
+              },
+            ]
+          : [],
+      )
+    : [];
+  if (ratings.length) await db.insertInto('dossier_ratings').values(ratings).execute();
+  return { events: eventRows.length, files: fileRows.length, ratings: ratings.length };
 }
 
 type EventRow = {

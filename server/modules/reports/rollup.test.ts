@@ -56,6 +56,15 @@ describe('roll-up equals the raw computation', () => {
   it('generated a history with every kind of ending', async () => {
     const statuses = await sql<{ status: number }>`SELECT DISTINCT status FROM dossiers ORDER BY 1`.execute(t.ctx.db);
     expect(statuses.rows.map((r) => Number(r.status))).toEqual(expect.arrayContaining([3, 4, 7, 8, 10]));
+    const extras = await sql<{ events: number; files: number; ratings: number; supplements: number }>`
+      SELECT (SELECT count(*) FROM dossier_events) AS events, (SELECT count(*) FROM dossier_files) AS files,
+        (SELECT count(*) FROM dossier_ratings) AS ratings,
+        (SELECT count(*) FROM dossier_events WHERE action = 'request_supplement') AS supplements`.execute(t.ctx.db);
+    const x = extras.rows[0]!;
+    expect(Number(x.files)).toBe(600);
+    expect(Number(x.events)).toBeGreaterThan(600 * 3);
+    expect(Number(x.ratings)).toBeGreaterThan(100);
+    expect(Number(x.supplements)).toBeGreaterThan(10);
   });
 
   it('for random periods and unit sets (forms 06a, 07a and the total)', async () => {
