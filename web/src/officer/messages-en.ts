@@ -194,7 +194,7 @@ export const officerEn: Record<keyof typeof officerVi, string> = {
   'officer.q.overdue': 'Overdue',
   'officer.q.all': 'All, search',
   'officer.q.search': 'Find a dossier',
-  'officer.q.searchHint': 'Dossier code, name, ID number or phone; accents optional',
+  'officer.q.searchHint': 'Dossier code, name, ID number or phone; accents optional. Shortcut: /',
   'officer.q.searchButton': 'Search',
   'officer.q.filters': 'Filters',
   'officer.q.status': 'Status',

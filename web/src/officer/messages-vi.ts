@@ -190,7 +190,7 @@ export const officerVi = {
   'officer.q.overdue': 'Quá hạn',
   'officer.q.all': 'Tất cả, tìm kiếm',
   'officer.q.search': 'Tìm hồ sơ',
-  'officer.q.searchHint': 'Mã hồ sơ, họ tên, số CCCD hoặc số điện thoại; không cần gõ dấu',
+  'officer.q.searchHint': 'Mã hồ sơ, họ tên, số CCCD hoặc số điện thoại; không cần gõ dấu. Phím tắt: /',
   'officer.q.searchButton': 'Tìm',
   'officer.q.filters': 'Lọc',
   'officer.q.status': 'Trạng thái',

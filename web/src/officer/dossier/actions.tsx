@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { fieldErrors } from '../../api-send.ts';
 import { ErrorSummary } from '../../components/form.tsx';
@@ -90,6 +90,9 @@ function ActionForm(props: {
   const [summary, setSummary] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard users land in the form they opened, not back at the top of the page.
+  useEffect(() => heading.current?.focus(), []);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -135,7 +138,9 @@ function ActionForm(props: {
 
   return (
     <form id="action-form" className="panel action-form" onSubmit={(e) => void submit(e)} noValidate>
-      <h3>{t(`officer.act.${action}` as MessageKey)}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {t(`officer.act.${action}` as MessageKey)}
+      </h3>
       <p className="hint">{t(`officer.told.${action}` as MessageKey)}</p>
       <ErrorSummary message={summary} errors={errors} />
       {stale && (

@@ -87,6 +87,17 @@ function Queues({ account }: { account: Account }) {
   const [page, setPage] = useState(1);
   const [attempt, setAttempt] = useState(0);
   const counts = useCounts(queues, lang, attempt);
+  // "/" jumps to the search box from anywhere on the page (outside other fields), as on many work tools.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key !== '/' || target?.closest('input, textarea, select')) return;
+      e.preventDefault();
+      document.getElementById('f-q')?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   const extra: Record<string, string> = { page: String(page), pageSize: '50' };
   if (q) extra['q'] = q;
   if (status) extra['status'] = status;
