@@ -22,6 +22,8 @@ export async function withStagedFiles<T>(
     for (const u of uploads) if (await storage.promote(u.staged)) created.push(u.staged.sha256);
   };
   try {
+    // Inside a caller's transaction (e.g. a payment credit moving the dossier 6 → 4), join it.
+    if (db.isTransaction) return await work(db, promote);
     return await db.transaction().execute((trx) => work(trx, promote));
   } catch (error) {
     for (const sha of created) if (!(await repo.isShaReferenced(db, sha))) await storage.remove(sha);
