@@ -112,3 +112,9 @@ export async function countOfficialDayChanges(db: Database, year: number): Promi
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Agencies that keep working hours of their own (the others use the default windows). */
+export async function findAgenciesWithWindows(db: Database): Promise<string[]> {
+  const rows = await db.selectFrom('calendar_agency_windows').select('agency_id').execute();
+  return rows.map((r) => r.agency_id);
+}

@@ -44,6 +44,14 @@ export async function getCalendar(ctx: AppContext, agencyId?: string): Promise<R
   return { calendar, windows };
 }
 
+/**
+ * Agencies whose calendar differs from the default one (own working windows): a set-based caller (the
+ * SLA sweep) computes the default calendar once and only these separately.
+ */
+export function listAgenciesWithOwnWindows(ctx: AppContext): Promise<string[]> {
+  return repo.findAgenciesWithWindows(ctx.db);
+}
+
 async function findWindowsOfAgency(ctx: AppContext, agencyId: string): Promise<WorkingWindow[] | undefined> {
   await getAgency(ctx, agencyId);
   return repo.findAgencyWindows(ctx.db, agencyId);

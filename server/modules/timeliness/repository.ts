@@ -17,57 +17,60 @@ const RUNNING = sql.raw('(2, 4, 6)');
 // Stable text of an instant for alert subjects, the same on PGlite and PostgreSQL whatever the TimeZone.
 const epoch = (column: string) => sql.raw(`(extract(epoch FROM ${column}) * 1000)::bigint::text`);
 
-/** Agencies that receive open dossiers (whose calendars the sweep needs). */
-export async function findOpenReceivingAgencies(db: Executor): Promise<string[]> {
-  const { rows } = await sql<{ a: string }>`
-    SELECT DISTINCT receiving_agency_id AS a FROM dossiers
-    WHERE (status = 1 AND channel = 2) OR status IN ${RUNNING}`.execute(db);
-  return rows.map((r) => r.a);
-}
-
 /**
- * The whole SLA watch in one set-based statement: every condition that holds now becomes one alert
- * row; the primary key (dossier, kind, subject) turns a repeated sweep into no-ops. Returns the
- * number of new alerts by kind.
+ * The whole SLA watch in one set-based statement over the open dossiers (one index-driven pass for the
+ * running ones, one for those waiting for acceptance): every condition that holds now becomes one alert
+ * row. Conditions already alerted are skipped by an anti-join, and the primary key (dossier, kind,
+ * subject) makes a concurrent sweep harmless. Returns the number of new alerts by kind.
  */
 export async function raiseAlerts(
   db: Executor,
   now: Date,
   soonUntil: Date,
-  thresholds: readonly AgencyThresholds[],
+  defaults: Omit<AgencyThresholds, 'agencyId'>,
+  overrides: readonly AgencyThresholds[],
 ): Promise<Partial<Record<AlertKind, number>>> {
   const t = JSON.stringify(
-    thresholds.map((x) => ({ a: x.agencyId, w: x.waitingSince.toISOString(), r: x.atRiskUntil.toISOString() })),
+    overrides.map((x) => ({ a: x.agencyId, w: x.waitingSince.toISOString(), r: x.atRiskUntil.toISOString() })),
   );
+  const riskMax = new Date(Math.max(defaults.atRiskUntil.getTime(), ...overrides.map((o) => o.atRiskUntil.getTime())));
+  const waitMax = new Date(
+    Math.max(defaults.waitingSince.getTime(), ...overrides.map((o) => o.waitingSince.getTime())),
+  );
+  const scanUntil = new Date(Math.max(riskMax.getTime(), soonUntil.getTime()));
   const { rows } = await sql<{ kind: AlertKind; n: number }>`
     WITH t AS (SELECT * FROM jsonb_to_recordset(${t}::jsonb) AS x(a text, w timestamptz, r timestamptz)),
     candidates AS (
       SELECT d.id, 'waiting_acceptance' AS kind, 'submitted:' || ${epoch('d.submitted_at')} AS subject,
         d.receiving_agency_id AS agency, NULL::timestamptz AS due, NULL::integer AS step, NULL::uuid AS assignee
-      FROM dossiers d JOIN t ON t.a = d.receiving_agency_id
-      WHERE d.status = 1 AND d.channel = 2 AND d.submitted_at <= t.w
+      FROM dossiers d LEFT JOIN t ON t.a = d.receiving_agency_id
+      WHERE d.status = 1 AND d.channel = 2 AND d.submitted_at <= ${waitMax}
+        AND d.submitted_at <= coalesce(t.w, ${defaults.waitingSince})
       UNION ALL
-      SELECT d.id, CASE WHEN d.due_at < ${now} THEN 'overdue' ELSE 'due_soon' END,
-        'due:' || ${epoch('d.due_at')}, d.handling_agency_id, d.due_at, d.step_index, d.step_assignee_id
-      FROM dossiers d
-      WHERE d.status IN ${RUNNING} AND d.due_at <= ${soonUntil}
-      UNION ALL
-      SELECT d.id, CASE WHEN d.step_due_at < ${now} THEN 'step_overdue' ELSE 'step_due_soon' END,
-        'step:' || d.step_index || ':' || ${epoch('d.step_due_at')}, d.handling_agency_id, d.step_due_at,
-        d.step_index, d.step_assignee_id
-      FROM dossiers d
-      WHERE d.status IN ${RUNNING} AND d.step_due_at IS NOT NULL AND d.step_due_at <= ${soonUntil}
-        AND d.step_index IS NOT NULL
-      UNION ALL
-      -- Decree 61/2018 Art. 19(9): at least one working day before the deadline the competent agency
-      -- must write the apology; it is asked once per dossier, and not at all once a letter is approved.
-      SELECT d.id, 'apology_needed', 'dossier', d.handling_agency_id, d.due_at, d.step_index, d.step_assignee_id
-      FROM dossiers d JOIN t ON t.a = d.receiving_agency_id
-      WHERE d.status IN ${RUNNING} AND d.due_at <= t.r AND d.apology_id IS NULL
+      SELECT d.id, v.kind, v.subject, d.handling_agency_id, v.due, d.step_index, d.step_assignee_id
+      FROM dossiers d LEFT JOIN t ON t.a = d.receiving_agency_id
+      CROSS JOIN LATERAL (VALUES
+        (CASE WHEN d.due_at < ${now} THEN 'overdue' WHEN d.due_at <= ${soonUntil} THEN 'due_soon' END,
+          'due:' || ${epoch('d.due_at')}, d.due_at),
+        (CASE WHEN d.step_index IS NULL THEN NULL WHEN d.step_due_at < ${now} THEN 'step_overdue'
+          WHEN d.step_due_at <= ${soonUntil} THEN 'step_due_soon' END,
+          'step:' || d.step_index || ':' || ${epoch('d.step_due_at')}, d.step_due_at),
+        -- Decree 61/2018 Art. 19(9): at least one working day before the deadline the competent agency
+        -- writes the apology; asked once per dossier, and not at all once a letter is approved.
+        (CASE WHEN d.apology_id IS NULL AND d.due_at <= coalesce(t.r, ${defaults.atRiskUntil})
+          THEN 'apology_needed' END, 'dossier', d.due_at)
+      ) AS v(kind, subject, due)
+      WHERE d.status IN ${RUNNING} AND (d.due_at <= ${scanUntil} OR d.step_due_at <= ${soonUntil})
+        AND v.kind IS NOT NULL
+    ),
+    fresh AS (
+      SELECT c.* FROM candidates c
+      WHERE NOT EXISTS (SELECT 1 FROM timeliness_alerts a
+        WHERE a.dossier_id = c.id AND a.kind = c.kind AND a.subject = c.subject)
     ),
     inserted AS (
       INSERT INTO timeliness_alerts (dossier_id, kind, subject, agency_id, due_at, step_index, assignee_id, raised_at)
-      SELECT id, kind, subject, agency, due, step, assignee, ${now} FROM candidates
+      SELECT id, kind, subject, agency, due, step, assignee, ${now} FROM fresh
       ON CONFLICT DO NOTHING
       RETURNING kind
     )
@@ -95,7 +98,7 @@ export async function claimPendingAlerts(db: Executor, limit: number): Promise<P
       d.code, d.submitted_at, d.procedure_version_id
     FROM timeliness_alerts a JOIN dossiers d ON d.id = a.dossier_id
     WHERE a.notified_at IS NULL
-    ORDER BY a.raised_at, a.dossier_id, a.kind, a.subject
+    ORDER BY a.raised_at -- the partial index on pending alerts; ties in any order
     LIMIT ${limit}
     FOR UPDATE OF a SKIP LOCKED`.execute(db);
   return rows;

@@ -1,9 +1,10 @@
+import type { Calendar } from '../../../shared/calendar/calendar.ts';
 import { addWorkingMinutes } from '../../../shared/calendar/due-date.ts';
 import { formatVnIso } from '../../../shared/calendar/instant.ts';
 import { fromWorkingAxis, toWorkingAxis } from '../../../shared/calendar/working-time.ts';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../jobs/queue.ts';
-import { getCalendar } from '../calendar/service.ts';
+import { getCalendar, listAgenciesWithOwnWindows } from '../calendar/service.ts';
 import { enqueueNotification, type Recipient } from '../notifications/service.ts';
 import * as repo from './repository.ts';
 import type { AlertKind } from './tables.ts';
@@ -14,22 +15,22 @@ const DUE_SOON_MS = 24 * HOUR_MS;
 const WORKING_DAY_MINUTES = 8 * 60;
 
 /**
- * Thresholds of one receiving agency, from its own calendar: the latest submission instant that has
- * waited `limitHours` working hours by `now` (DOMAIN §3.2: a configured SLA, no statutory limit), and
- * the latest due instant that is within one working day of `now` (Decree 61/2018 Art. 19(9)).
+ * Thresholds of one calendar, computed by the calendar engine (the SQL never counts days): the latest
+ * submission instant that has waited `limitHours` working hours by `now` (DOMAIN §3.2: a configured
+ * SLA, no statutory limit), and the latest due instant within one working day of `now` (Decree 61/2018
+ * Art. 19(9): the apology is due at least one working day before the deadline).
  */
-async function thresholdsOf(ctx: AppContext, agencyId: string, now: Date, limitHours: number) {
-  const { calendar } = await getCalendar(ctx, agencyId);
-  // The latest instant whose working-time position is `limit` before now: every submission at or
-  // before it has waited at least the limit (positions stand still outside the windows).
+function thresholdsOf(calendar: Calendar, now: Date, limitHours: number) {
+  // Working-time positions stand still outside the windows: every submission at or before this instant
+  // has waited at least the limit.
   const axis = toWorkingAxis(calendar, now.getTime(), 'now') - limitHours * HOUR_MS;
   const waitingSince = new Date(fromWorkingAxis(calendar, Math.max(axis, 0), false, 'now'));
   const atRiskUntil = addWorkingMinutes(calendar, now, WORKING_DAY_MINUTES);
-  return { agencyId, waitingSince, atRiskUntil };
+  return { waitingSince, atRiskUntil };
 }
 
 export interface SweepResult {
-  agencies: number;
+  calendars: number;
   raised: Partial<Record<AlertKind, number>>;
   ms: number;
 }
@@ -42,11 +43,14 @@ export interface SweepResult {
 export async function runSweep(ctx: AppContext, db: Executor = ctx.db): Promise<SweepResult> {
   const started = performance.now();
   const now = ctx.clock.now();
-  const agencies = await repo.findOpenReceivingAgencies(db);
-  const thresholds = [];
-  for (const a of agencies) thresholds.push(await thresholdsOf(ctx, a, now, ctx.config.SLA_ACCEPTANCE_WORKING_HOURS));
-  const raised = await repo.raiseAlerts(db, now, new Date(now.getTime() + DUE_SOON_MS), thresholds);
-  const result = { agencies: agencies.length, raised, ms: Math.round(performance.now() - started) };
+  const limit = ctx.config.SLA_ACCEPTANCE_WORKING_HOURS;
+  // One default calendar for most agencies; those with working hours of their own get their own.
+  const defaults = thresholdsOf((await getCalendar(ctx)).calendar, now, limit);
+  const overrides = [];
+  for (const agencyId of await listAgenciesWithOwnWindows(ctx))
+    overrides.push({ agencyId, ...thresholdsOf((await getCalendar(ctx, agencyId)).calendar, now, limit) });
+  const raised = await repo.raiseAlerts(db, now, new Date(now.getTime() + DUE_SOON_MS), defaults, overrides);
+  const result = { calendars: 1 + overrides.length, raised, ms: Math.round(performance.now() - started) };
   ctx.log.info(result, 'timeliness sweep');
   return result;
 }
