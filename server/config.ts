@@ -59,7 +59,7 @@ export const Config = z.object({
   RATE_LIMIT_LOOKUP_MAX: z.coerce.number().int().min(1).default(120),
   LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
-  // Shows one-time codes at GET /api/dev/mailbox and in the log; never in production.
+  // Development mailbox (GET /api/dev/outbox) and one-time codes in the log; never in production.
   DEV_MAILBOX: booleanFlag.default(false),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -122,3 +122,19 @@ export async function loginAs(ctx: AppContext, account: { id: string }): Promise
   const session = await startSession(ctx, ctx.db, account.id, { ip: '127.0.0.1', userAgent: 'vitest' });
   return { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken };
 }
+
+/** The last one-time code queued for an address (phone or e-mail), read from the notifications outbox. */
+export async function lastCodeSentTo(
+  ctx: AppContext,
+  address: string,
+  template: 'identity.verify_phone' | 'identity.verify_email' | 'identity.reset_password',
+): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('notifications')
+    .select('params')
+    .where('address', '=', address)
+    .where('template', '=', template)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return (row.params as { code: string }).code;
+}

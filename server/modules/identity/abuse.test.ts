@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { createCitizen } from '../../../test/helpers/auth.ts';
+import { createCitizen, lastCodeSentTo } from '../../../test/helpers/auth.ts';
 
 // Small limits so the test reaches them quickly; the production defaults are in server/config.ts.
 let t: TestApp;
@@ -84,12 +84,7 @@ describe('brute force', () => {
     });
     const cookies = Object.fromEntries(reg.cookies.map((c) => [c.name, c.value]));
     const headers = { cookie: `mc_session=${cookies['mc_session']}`, 'x-csrf-token': cookies['mc_csrf'] ?? '' };
-    const row = await t.ctx.db
-      .selectFrom('identity_outbox')
-      .select('payload')
-      .where('recipient', '=', 'codes@example.vn')
-      .executeTakeFirstOrThrow();
-    const code = (row.payload as unknown as { code: string }).code;
+    const code = await lastCodeSentTo(t.ctx, 'codes@example.vn', 'identity.verify_email');
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i += 1) {
       const res = await t.app.inject({
@@ -126,13 +121,7 @@ describe('password reset', () => {
     const unknown = await ask('ghost@example.vn');
     expect([known.statusCode, unknown.statusCode]).toEqual([202, 202]);
     expect(known.body).toBe(unknown.body);
-    const row = await t.ctx.db
-      .selectFrom('identity_outbox')
-      .select('payload')
-      .where('recipient', '=', citizen.email)
-      .where('template', '=', 'identity.reset_password')
-      .executeTakeFirstOrThrow();
-    const code = (row.payload as unknown as { code: string }).code;
+    const code = await lastCodeSentTo(t.ctx, citizen.email, 'identity.reset_password');
     const weak = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password-reset/confirm',

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { ModuleOptions } from '../../http/route-config.ts';
 import { addOfficerRole, removeOfficerRole, updateOfficer } from './officer-admin.ts';
 import { createOfficer, listOfficers } from './officers.ts';
-import * as repo from './repository.ts';
 import { requestMeta } from './request-meta.ts';
 import {
   AccountView,
@@ -20,7 +19,7 @@ import {
 } from './schemas.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.ts';
 
-/** Officer administration and API tokens; the dev mailbox only when DEV_MAILBOX is on. */
+/** Officer administration and API tokens. */
 export async function adminRoutes(app: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['identity'];
@@ -103,11 +102,4 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: ModuleOptions):
       return reply.code(204).send(null);
     },
   });
-
-  if (ctx.config.DEV_MAILBOX)
-    r.get('/api/dev/mailbox', {
-      config: { permission: 'public' },
-      schema: { tags, summary: 'Development only: the last messages written to the identity outbox', hide: true },
-      handler: async () => ({ items: await repo.findOutbox(ctx.db, 50) }),
-    });
 }

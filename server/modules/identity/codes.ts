@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { enqueueNotification } from '../notifications/service.ts';
 import { clearFailures } from './lockout.ts';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
@@ -16,8 +17,8 @@ const MAX_ATTEMPTS = 5;
 const hashCode = (accountId: string, code: string) => sha256(`${accountId}:${code}`);
 
 /**
- * A 6-digit one-time code, stored hashed, sent through the outbox in the caller's transaction (the
- * notifications module delivers it). With DEV_MAILBOX on, the code is also logged for development.
+ * A 6-digit one-time code, stored hashed, queued for delivery in the caller's transaction. With
+ * DEV_MAILBOX on, the code is also logged for development.
  */
 export async function issueCode(
   ctx: AppContext,
@@ -26,23 +27,27 @@ export async function issueCode(
 ): Promise<void> {
   const code = randomDigits(6);
   const now = ctx.clock.now();
+  const id = randomUUID();
   await repo.insertCode(trx, {
-    id: randomUUID(),
+    id,
     account_id: input.accountId,
     purpose: input.purpose,
     code_hash: hashCode(input.accountId, code),
     expires_at: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
     created_at: now,
   });
-  await repo.insertOutbox(trx, {
-    id: randomUUID(),
-    account_id: input.accountId,
-    channel: input.channel,
-    recipient: input.recipient,
+  // The notifications module delivers it (SMS / e-mail, or its development mailbox) and wipes the code
+  // from its outbox once sent: one-time codes are marked sensitive there.
+  await enqueueNotification(trx, {
     template: `identity.${input.purpose}`,
-    payload: JSON.stringify({ code, expiresInMinutes: CODE_TTL_MINUTES }),
-    created_at: now,
-    delivered_at: null,
+    eventKey: id,
+    recipient:
+      input.channel === 'sms'
+        ? { accountId: input.accountId, phone: input.recipient }
+        : { accountId: input.accountId, email: input.recipient },
+    params: { code, expiresInMinutes: CODE_TTL_MINUTES },
+    channels: [input.channel],
+    now,
   });
   if (ctx.config.DEV_MAILBOX)
     ctx.log.info({ devMailbox: true, purpose: input.purpose, code }, 'one-time code (dev mailbox)');

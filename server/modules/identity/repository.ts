@@ -1,14 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { scopeCondition, type Access } from './scope.ts';
-import type {
-  AccountsTable,
-  ApiTokensTable,
-  CodePurpose,
-  IdentityOutboxTable,
-  RoleAssignmentsTable,
-  SessionsTable,
-} from './tables.ts';
+import type { AccountsTable, ApiTokensTable, CodePurpose, RoleAssignmentsTable, SessionsTable } from './tables.ts';
 
 /** The only SQL of the identity module. */
 export type AccountRow = Selectable<AccountsTable>;
@@ -197,7 +190,7 @@ export async function markApiTokenUsed(db: Database, id: string, now: Date): Pro
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
 }
 
-// --- verification codes and outbox ---------------------------------------------------------
+// --- verification codes ---------------------------------------------------------
 
 export async function insertCode(
   db: Database,
@@ -236,14 +229,6 @@ export async function countCodeAttempt(db: Database, id: string): Promise<void> 
 
 export async function useCode(db: Database, id: string, now: Date): Promise<void> {
   await db.updateTable('verification_codes').set({ used_at: now }).where('id', '=', id).execute();
-}
-
-export async function insertOutbox(db: Database, row: Insertable<IdentityOutboxTable>): Promise<void> {
-  await db.insertInto('identity_outbox').values(row).execute();
-}
-
-export function findOutbox(db: Database, limit: number) {
-  return db.selectFrom('identity_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }
 
 // --- scope ----------------------------------------------------------------------------------

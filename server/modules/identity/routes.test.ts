@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { createCitizen, createOfficer, loginAs } from '../../../test/helpers/auth.ts';
+import { createCitizen, createOfficer, lastCodeSentTo, loginAs } from '../../../test/helpers/auth.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,8 +55,7 @@ describe('registration and login', () => {
     });
     // The verification code went to the outbox, not into the answer.
     expect(JSON.stringify(res.json())).not.toMatch(/"code"/);
-    const outbox = await t.ctx.db.selectFrom('identity_outbox').selectAll().execute();
-    expect(outbox.some((m) => m.recipient === '0912345678' && m.template === 'identity.verify_phone')).toBe(true);
+    expect(await lastCodeSentTo(t.ctx, '0912345678', 'identity.verify_phone')).toMatch(/^\d{6}$/);
   });
 
   it('confirms an e-mail address with the code from the outbox', async () => {
@@ -68,12 +67,7 @@ describe('registration and login', () => {
     });
     const c = cookiesOf(res);
     const headers = { ...json, cookie: `mc_session=${c['mc_session']}`, 'x-csrf-token': c['mc_csrf'] ?? '' };
-    const row = await t.ctx.db
-      .selectFrom('identity_outbox')
-      .select('payload')
-      .where('recipient', '=', 'xac.nhan@example.vn')
-      .executeTakeFirstOrThrow();
-    const code = (row.payload as unknown as { code: string }).code;
+    const code = await lastCodeSentTo(t.ctx, 'xac.nhan@example.vn', 'identity.verify_email');
     const verified = await t.app.inject({
       method: 'POST',
       url: '/api/auth/verify',

@@ -84,17 +84,6 @@ export interface VerificationCodesTable {
   created_at: Date;
 }
 
-export interface IdentityOutboxTable {
-  id: string;
-  account_id: string | null;
-  channel: 'sms' | 'email';
-  recipient: string;
-  template: string;
-  payload: Json<Record<string, unknown>>;
-  created_at: Date;
-  delivered_at: Date | null;
-}
-
 export interface OidcLoginsTable {
   state_hash: string;
   code_verifier: string;
@@ -119,6 +108,5 @@ export interface IdentityTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   verification_codes: VerificationCodesTable;
-  identity_outbox: IdentityOutboxTable;
   oidc_logins: OidcLoginsTable;
 }
