@@ -26,6 +26,7 @@ import { unitsRoutes } from './modules/units/routes.ts';
 import { paymentsRoutes } from './modules/payments/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { apologyRoutes } from './modules/dossiers/apology-routes.ts';
+import { timelinessRoutes } from './modules/timeliness/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 
 export interface BuildAppOptions {
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(paymentsRoutes, { ctx });
   await app.register(dossiersRoutes, { ctx });
   await app.register(apologyRoutes, { ctx });
+  await app.register(timelinessRoutes, { ctx });
   await app.register(reportsRoutes, { ctx });
 
   if (options.ownsDatabase) app.addHook('onClose', async () => database.close());

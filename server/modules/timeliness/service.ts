@@ -2,6 +2,7 @@ import type { Calendar } from '../../../shared/calendar/calendar.ts';
 import { addWorkingMinutes } from '../../../shared/calendar/due-date.ts';
 import { formatVnIso } from '../../../shared/calendar/instant.ts';
 import { fromWorkingAxis, toWorkingAxis } from '../../../shared/calendar/working-time.ts';
+import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../jobs/queue.ts';
 import { getCalendar, listAgenciesWithOwnWindows } from '../calendar/service.ts';
@@ -164,19 +165,35 @@ export async function dispatchAlerts(ctx: AppContext, budgetMs = 20_000): Promis
   }
 }
 
-/** For the dossier views and dashboards: the dossier's open alerts and whether it is due soon. */
-export async function timelinessOf(ctx: AppContext, dossierId: string) {
-  const alerts = await ctx.db
-    .selectFrom('timeliness_alerts')
-    .select(['kind', 'subject', 'due_at', 'step_index', 'raised_at', 'notified_at'])
-    .where('dossier_id', '=', dossierId)
-    .orderBy('raised_at')
-    .execute();
-  return alerts.map((a) => ({
-    kind: a.kind,
-    dueAt: a.due_at?.toISOString() ?? null,
-    stepIndex: a.step_index,
-    raisedAt: a.raised_at.toISOString(),
-    notifiedAt: a.notified_at?.toISOString() ?? null,
-  }));
+/**
+ * One dossier's timeliness for its officers' view: overdue now, the stored verdict, the extended date
+ * of an approved apology letter, and the SLA alerts raised (the flag the queues and dashboards read).
+ */
+export async function dossierTimeliness(ctx: AppContext, row: { id: string; status: number; due_at: Date | null }) {
+  const [own, alerts] = await Promise.all([
+    sql<{ timeliness: string | null; extended_due_at: Date | null }>`
+      SELECT timeliness, extended_due_at FROM dossiers WHERE id = ${row.id}`.execute(ctx.db),
+    ctx.db
+      .selectFrom('timeliness_alerts')
+      .select(['kind', 'due_at', 'step_index', 'raised_at', 'notified_at'])
+      .where('dossier_id', '=', row.id)
+      .orderBy('raised_at')
+      .orderBy('kind')
+      .execute(),
+  ]);
+  const running = row.status === 2 || row.status === 4 || row.status === 6;
+  return {
+    dossierId: row.id,
+    dueAt: row.due_at?.toISOString() ?? null,
+    overdue: running && row.due_at !== null && row.due_at.getTime() < ctx.clock.now().getTime(),
+    extendedDueAt: own.rows[0]?.extended_due_at?.toISOString() ?? null,
+    timeliness: own.rows[0]?.timeliness ?? null,
+    alerts: alerts.map((a) => ({
+      kind: a.kind,
+      dueAt: a.due_at?.toISOString() ?? null,
+      stepIndex: a.step_index,
+      raisedAt: a.raised_at.toISOString(),
+      notifiedAt: a.notified_at?.toISOString() ?? null,
+    })),
+  };
 }

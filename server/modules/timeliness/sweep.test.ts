@@ -146,6 +146,21 @@ describe('SLA watch with a moved clock', () => {
     const queue = await t.app.inject({ url: '/api/dossiers?queue=overdue', headers: fresh });
     expect(queue.statusCode).toBe(200);
     expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(d.id);
+    // The dashboard tile and the dossier's own flag.
+    const tile = await t.app.inject({ url: '/api/timeliness/overview', headers: fresh });
+    expect(tile.statusCode).toBe(200);
+    expect(tile.json().agencies).toContainEqual({
+      agencyId: commune.agencyId,
+      overdue: 1,
+      overdueWithoutApology: 1,
+      dueSoon: 0,
+      waitingAcceptance: 1,
+    });
+    const flag = await t.app.inject({ url: `/api/dossiers/${d.id}/timeliness`, headers: fresh });
+    expect(flag.json()).toMatchObject({ overdue: true, timeliness: null, extendedDueAt: null });
+    expect(flag.json().alerts.map((a: { kind: string }) => a.kind)).toContain('overdue');
+    const outsider = await loginAs(t.ctx, await createCitizen(t.ctx));
+    expect((await t.app.inject({ url: `/api/dossiers/${d.id}/timeliness`, headers: outsider })).statusCode).toBe(404);
   });
 
   it('runs as a recurring job: a later slot with nothing new raises nothing', async () => {
