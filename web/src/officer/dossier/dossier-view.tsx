@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { ProcedureVersion } from '../../../../shared/schemas/procedure.ts';
 import { useApi } from '../../api.ts';
@@ -7,10 +7,12 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/vi.ts';
 import type { Account } from '../../session.tsx';
+import { hasRole } from '../util.ts';
 import { Done, OfficerShell } from '../shell.tsx';
 import { spanText, urgencyOf } from '../time.ts';
 import { ActionPanel, type ActionOutcome } from './actions.tsx';
 import { EformData, Files } from './contents.tsx';
+import { ApologyPanel } from './apology.tsx';
 import { offeredActions } from './rules.ts';
 import { useHoldsAgency } from './scope.ts';
 import { Timeline } from './timeline.tsx';
@@ -37,11 +39,14 @@ function Dossier({ id, account }: { id: string; account: Account }) {
   const { t, lang } = useI18n();
   const { result, reload } = useApi<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}`);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
-  const d = result.state === 'ready' ? result.data : null;
+  // While a reload after an action runs, the dossier stays on screen (and so do the confirmations in it).
+  const last = useRef<DossierDetail | null>(null);
+  if (result.state === 'ready') last.current = result.data;
+  const d = result.state === 'ready' ? result.data : result.state === 'loading' ? last.current : null;
   const at = d ? new Date(new Date(d.submittedAt).getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : '';
   const procedure = useApi<ProcedureVersion>(d ? `/api/procedures/${d.procedureCode}?at=${at}` : null);
-  const holdsStep = useHoldsAgency(account, d?.stepIndex != null ? d.handlingAgencyId : null, lang);
-  if (result.state === 'loading') return <p>{t('common.loading')}</p>;
+  const holdsStep = useHoldsAgency(account, d ? d.handlingAgencyId : null, lang);
+  if (result.state === 'loading' && !d) return <p>{t('common.loading')}</p>;
   if (result.state === 'error' || !d) return <LoadError onRetry={reload} />;
   const version = procedure.result.state === 'ready' ? procedure.result.data : null;
   const steps = version?.workflow ?? [];
@@ -119,6 +124,18 @@ function Dossier({ id, account }: { id: string; account: Account }) {
           }}
         />
       </section>
+      {d.dueAt &&
+        [2, 4, 5, 6].includes(d.status) &&
+        (urgency !== 'ok' || holdsStep === true || d.journal.some((e) => e.action === 'extend_due')) && (
+          <ApologyPanel
+            dossierId={d.id}
+            dueAt={d.dueAt}
+            canDraft={holdsStep === true && hasRole(account, 'specialist', 'division_head', 'leader')}
+            canApprove={holdsStep === true && hasRole(account, 'leader')}
+            atRisk={urgency !== 'ok'}
+            onChanged={reload}
+          />
+        )}
       <Forms d={d} />
       <div className="two-columns">
         <section aria-labelledby="d-who">
