@@ -23,7 +23,7 @@ beforeAll(async () => {
   await createPublishedProcedure(a.ctx, { code: v1.code, validFrom: '2021-01-01', name: 'Thủ tục có lịch sử (2021)' });
   adminA = await loginAs(a.ctx, await createOfficer(a.ctx, { role: 'city_admin', unitCode: '01' }));
   adminB = await loginAs(b.ctx, await createOfficer(b.ctx, { role: 'city_admin', unitCode: '01' }));
-});
+}, 180_000); // two databases and the seed: slow on a busy machine
 afterAll(async () => Promise.all([a.close(), b.close()]));
 
 async function exportFrom(t: TestApp, headers: Record<string, string>, query = ''): Promise<Buffer> {

@@ -135,39 +135,43 @@ const CODE_PREFIX = /^\d+(\.[\dA-Za-z]*)*$/;
 
 /**
  * The WHERE for a text query. Each query word is corrected against the vocabulary of catalogue words
- * (itself if known, else its closest words by trigram similarity, else dropped), and a procedure must
- * contain every kept word: plain LIKE conditions that the GIN trigram index answers, so typo tolerance
- * costs a lookup in a few thousand words instead of a comparison with every procedure.
+ * (itself if known, else its closest words by trigram similarity or prefix, else dropped); the last word
+ * may be half typed (instant search), so its completions count too. A procedure must contain, for every
+ * kept word, one of its forms as a whole word: `search_tokens && ARRAY[…]`, answered by a GIN index, so
+ * typo tolerance costs a lookup in a few thousand words instead of a comparison with every procedure.
  */
 async function textCondition(db: Database, q: string) {
   if (CODE_PREFIX.test(q)) return sql<boolean>`v.code LIKE ${q.replace(/[\\%_]/g, '\\$&')} || '%'`;
-  const found = await sql<{ w: string; word: string | null }>`
-    SELECT q.w, c.word FROM
-      (SELECT DISTINCT w FROM regexp_split_to_table(vn_fold(${q}), '[^a-z0-9]+') AS w WHERE w <> '' LIMIT 10) AS q
+  const found = await sql<{ w: string; word: string | null; is_last: boolean; completion: boolean }>`
+    WITH q AS (
+      SELECT w, min(n) AS n FROM regexp_split_to_table(vn_fold(${q}), '[^a-z0-9]+') WITH ORDINALITY AS t(w, n)
+      WHERE w <> '' GROUP BY w ORDER BY min(n) LIMIT 10
+    ), last AS (SELECT w FROM q ORDER BY n DESC LIMIT 1)
+    SELECT q.w, c.word, q.w = (SELECT w FROM last) AS is_last, false AS completion FROM q
     LEFT JOIN LATERAL (
       SELECT word FROM catalogue_words WHERE word = q.w OR word % q.w OR word LIKE q.w || '%'
       ORDER BY (word = q.w) DESC, similarity(word, q.w) DESC LIMIT 3
+    ) AS c ON true
+    UNION ALL
+    SELECT last.w, c.word, true, true FROM last
+    JOIN LATERAL (
+      SELECT word FROM catalogue_words WHERE word LIKE last.w || '%' ORDER BY length(word), word LIMIT 30
     ) AS c ON true`.execute(db);
-  const byWord = new Map<string, string[]>();
-  for (const { w, word } of found.rows) {
-    const list = byWord.get(w) ?? [];
-    if (word !== null) list.push(word);
-    byWord.set(w, list);
+  const byWord = new Map<string, { last: boolean; near: string[]; completions: string[] }>();
+  for (const { w, word, is_last, completion } of found.rows) {
+    const entry = byWord.get(w) ?? { last: is_last, near: [], completions: [] };
+    if (word !== null) (completion ? entry.completions : entry.near).push(word);
+    byWord.set(w, entry);
   }
-  const entries = [...byWord];
-  // Whole words, except the last one, which may be half typed (instant search): a word prefix.
-  const groups = entries
-    .map(([w, words], i) => ({ last: i === entries.length - 1, words: words.includes(w) ? [w] : words }))
-    .filter((g) => g.words.length > 0);
+  const groups = [...byWord]
+    .map(([w, e]) => {
+      const forms = e.near.includes(w) ? [w] : e.near;
+      return [...new Set(e.last ? [...forms, ...e.completions] : forms)];
+    })
+    .filter((forms) => forms.length > 0);
   if (groups.length === 0) return sql<boolean>`vn_fold(${q}) <% v.search_text`;
   return sql<boolean>`(${sql.join(
-    groups.map(
-      (g) =>
-        sql`(${sql.join(
-          g.words.map((word) => sql`v.search_words LIKE ${g.last ? `% ${word}%` : `% ${word} %`}`),
-          sql` OR `,
-        )})`,
-    ),
+    groups.map((forms) => sql`v.search_tokens && string_to_array(${forms.join(' ')}, ' ')`),
     sql` AND `,
   )})`;
 }

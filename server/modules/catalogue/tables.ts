@@ -35,6 +35,7 @@ export interface ProcedureVersionsTable {
   name_fold: Generated<string>;
   search_text: Generated<string>;
   search_words: Generated<string>;
+  search_tokens: Generated<string[]>;
 }
 
 export interface CatalogueWordsTable {
