@@ -37,9 +37,11 @@ export interface BrowserHarness {
 }
 
 /** The real server (fresh database, built web app) on a loopback port, and a headless Chromium. */
-export async function startHarness(options: { seedDemo?: boolean } = {}): Promise<BrowserHarness> {
+export async function startHarness(
+  options: { seedDemo?: boolean; config?: Record<string, string> } = {},
+): Promise<BrowserHarness> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...options.config });
   const app = await buildApp({ config, database });
   const ctx: AppContext = { db: database.db, dbKind: database.kind, config, clock: systemClock, log: app.log };
   if (options.seedDemo) await seedDemoData(ctx);

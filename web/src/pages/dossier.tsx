@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
 import { useSession } from '../session.tsx';
 import { LoginNeeded } from './account.tsx';
+import { PaidFees, PayFee } from './pay.tsx';
 import { RateService } from './rate.tsx';
 import { nextStepKey, type DossierSummary } from './my-dossiers.tsx';
 
@@ -90,6 +91,8 @@ export function DossierPage({ params }: { params: { id: string } }) {
       {d.status === 5 && d.allowedActions.includes('submit_supplement') && (
         <SupplementForm dossier={d} onDone={reload} />
       )}
+      {d.status === 6 && <PayFee dossierId={d.id} onPaid={reload} />}
+      <PaidFees key={d.version} dossierId={d.id} />
       {d.code && (
         <p>
           <a href={`/api/dossiers/${d.id}/forms/01.pdf`} download>
