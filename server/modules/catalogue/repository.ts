@@ -4,11 +4,11 @@ import type { ProcedureDetail, ProcedureVersionsTable } from './tables.ts';
 
 export type VersionRow = Omit<
   Selectable<ProcedureVersionsTable>,
-  'name_fold' | 'search_text' | 'search_words' | 'search_tokens'
+  'name_fold' | 'search_text' | 'search_tokens'
 >;
 export type VersionValues = Omit<
   Insertable<ProcedureVersionsTable>,
-  'id' | 'tiers' | 'detail' | 'name_fold' | 'search_text' | 'search_words' | 'search_tokens'
+  'id' | 'tiers' | 'detail' | 'name_fold' | 'search_text' | 'search_tokens'
 > & { tiers: string[]; detail: ProcedureDetail };
 
 const COLUMNS = [

@@ -34,7 +34,6 @@ export interface ProcedureVersionsTable {
   published_at: Date | null;
   name_fold: Generated<string>;
   search_text: Generated<string>;
-  search_words: Generated<string>;
   search_tokens: Generated<string[]>;
 }
 
