@@ -2,10 +2,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ProcedureDetail, ProcedureVersionsTable } from './tables.ts';
 
-export type VersionRow = Omit<
-  Selectable<ProcedureVersionsTable>,
-  'name_fold' | 'search_text' | 'search_tokens'
->;
+export type VersionRow = Omit<Selectable<ProcedureVersionsTable>, 'name_fold' | 'search_text' | 'search_tokens'>;
 export type VersionValues = Omit<
   Insertable<ProcedureVersionsTable>,
   'id' | 'tiers' | 'detail' | 'name_fold' | 'search_text' | 'search_tokens'
