@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import type { DossierEventsTable, DossierFilesTable } from './tables.ts';
 import type { DossierRow, EventRow, FileRow } from './repository.ts';
 import type { DossiersTable } from './tables.ts';
 import { allowedActions, CHANNELS, STATUSES, type ChannelCode, type DossierState, type Status } from './workflow.ts';
@@ -140,4 +141,29 @@ export function toDetail(row: DossierRow, files: FileRow[], events: EventRow[]) 
     files: files.map(toFile),
     journal: events.map(toEvent),
   };
+}
+
+/**
+ * The detail view of rows this request has just inserted, without reading them back (the submission
+ * answer): JSON columns are parsed the way the driver would return them.
+ */
+export function detailOfInserted(
+  dossier: Insertable<DossiersTable>,
+  files: readonly Insertable<DossierFilesTable>[],
+  events: readonly Insertable<DossierEventsTable>[],
+) {
+  const json = <T>(text: string | null | undefined): T => (text == null ? null : JSON.parse(text)) as T;
+  const row = {
+    ...dossier,
+    version: 1,
+    search_text: '',
+    applicant: json(dossier.applicant),
+    owner: json(dossier.owner),
+    eform_data: json(dossier.eform_data),
+    step_due_ats: json(dossier.step_due_ats),
+    supplement: json(dossier.supplement),
+  } as DossierRow;
+  const fileRows = files.map((f) => ({ ...f }) as FileRow);
+  const eventRows = events.map((e) => ({ ...e, files: json(e.files), effect: json(e.effect) }) as EventRow);
+  return toDetail(row, fileRows, eventRows);
 }

@@ -41,7 +41,7 @@ export async function dossiersRoutes(app: FastifyInstance, { ctx }: ModuleOption
       const idempotencyKey = typeof key === 'string' && IDEMPOTENCY_KEY.test(key) ? key : undefined;
       const { payload, files } = await readDossierRequest(request, storage, limits);
       const result = await submitDossier(ctx, request.actor, payload, files, idempotencyKey);
-      const detail = await describeSubmitted(ctx, result.id);
+      const detail = result.view ?? (await describeSubmitted(ctx, result.id));
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(result.replayed ? 200 : 201).send(detail);
     },

@@ -69,6 +69,9 @@ describe('online submission', () => {
     expect(d.files[0]).toMatchObject({ mediaType: 'application/pdf', componentKey: 'to-khai' });
     expect(await storageFor(filesDir).exists(d.files[0].sha256)).toBe(true);
     expect(d.journal).toMatchObject([{ action: 'submit', toStatus: 1 }]);
+    // The answer is built from what was written; it equals what a read returns.
+    const read = await t.app.inject({ url: `/api/dossiers/${d.id}`, headers: citizen });
+    expect(read.json()).toEqual(d);
   });
 
   it('lists every e-form and component problem with Vietnamese and English messages', async () => {

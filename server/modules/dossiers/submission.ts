@@ -12,11 +12,11 @@ import { fileRows, journalFiles, withStagedFiles } from './files.ts';
 import * as repo from './repository.ts';
 import { SubmitDossier } from './schemas.ts';
 import { storageFor } from './storage.ts';
-import type { DossierFilesTable } from './tables.ts';
+import type { DossierEventsTable, DossierFilesTable, DossiersTable } from './tables.ts';
 import type { UploadedFile } from './uploads.ts';
 import { invalid, parseOrThrow } from './validation.ts';
 import { initialState } from './workflow.ts';
-import { columnsOf } from './mapping.ts';
+import { columnsOf, detailOfInserted } from './mapping.ts';
 
 const CHANNEL_CODE = { in_person: 1, online: 2, postal: 3 } as const;
 const last4 = (s: string | undefined) => (s && s.length >= 4 ? s.slice(-4) : null);
@@ -24,6 +24,8 @@ const last4 = (s: string | undefined) => (s && s.length >= 4 ? s.slice(-4) : nul
 export interface SubmitResult {
   id: string;
   replayed: boolean;
+  /** The new dossier's view, built from what was written (replays read theirs from the database). */
+  view?: ReturnType<typeof detailOfInserted>;
 }
 
 /**
@@ -74,55 +76,57 @@ export async function submitDossier(
       ...reused.map((r) => ({ ...r, dossier_id: id, created_at: now })),
     ];
     const state = initialState({ handlingAgencyId: agency.id });
+    const dossierValues: Insertable<DossiersTable> = {
+      ...columnsOf(state),
+      id,
+      status: 1,
+      channel: CHANNEL_CODE[channel],
+      procedure_version_id: version.id,
+      procedure_code: version.code,
+      receiving_agency_id: agency.id,
+      receiving_unit_id: unit?.id ?? null,
+      handling_agency_id: agency.id,
+      applicant_account_id: isOfficer ? null : actor.id,
+      applicant: JSON.stringify(input.applicant),
+      owner_type: input.ownerType,
+      owner: JSON.stringify(
+        input.owner ?? {
+          name: input.applicant.name,
+          idNumber: input.applicant.idNumber,
+          address: input.applicant.address,
+        },
+      ),
+      eform_data: JSON.stringify(input.eform),
+      result_delivery: input.resultDelivery,
+      delivery_address: input.deliveryAddress ?? null,
+      check_id4: last4(input.applicant.idNumber),
+      check_phone4: last4(input.applicant.phone),
+      submitted_at: now,
+      created_by: actor.id,
+      idempotency_key: idempotencyKey ?? null,
+    };
+    const eventValues: Insertable<DossierEventsTable> = {
+      dossier_id: id,
+      seq: 1,
+      action: 'submit',
+      at: now,
+      actor_id: actor.id,
+      actor_name: actor.fullName,
+      from_status: null,
+      to_status: 1,
+      from_step: null,
+      to_step: null,
+      from_agency_id: null,
+      to_agency_id: agency.id,
+      note: channel === 'online' ? 'Nộp trực tuyến' : 'Tiếp nhận tại Bộ phận Một cửa',
+      files: JSON.stringify(journalFiles(rows)),
+      effect: JSON.stringify({ handlingAgencyId: agency.id }),
+    };
     const inserted = await withStagedFiles(ctx.db, storage, uploads, async (trx, promote) => {
-      const ok = await repo.insertDossier(trx, {
-        ...columnsOf(state),
-        id,
-        status: 1,
-        channel: CHANNEL_CODE[channel],
-        procedure_version_id: version.id,
-        procedure_code: version.code,
-        receiving_agency_id: agency.id,
-        receiving_unit_id: unit?.id ?? null,
-        handling_agency_id: agency.id,
-        applicant_account_id: isOfficer ? null : actor.id,
-        applicant: JSON.stringify(input.applicant),
-        owner_type: input.ownerType,
-        owner: JSON.stringify(
-          input.owner ?? {
-            name: input.applicant.name,
-            idNumber: input.applicant.idNumber,
-            address: input.applicant.address,
-          },
-        ),
-        eform_data: JSON.stringify(input.eform),
-        result_delivery: input.resultDelivery,
-        delivery_address: input.deliveryAddress ?? null,
-        check_id4: last4(input.applicant.idNumber),
-        check_phone4: last4(input.applicant.phone),
-        submitted_at: now,
-        created_by: actor.id,
-        idempotency_key: idempotencyKey ?? null,
-      });
+      const ok = await repo.insertDossier(trx, dossierValues);
       if (!ok) return false;
       await repo.insertFiles(trx, rows);
-      await repo.insertEvent(trx, {
-        dossier_id: id,
-        seq: 1,
-        action: 'submit',
-        at: now,
-        actor_id: actor.id,
-        actor_name: actor.fullName,
-        from_status: null,
-        to_status: 1,
-        from_step: null,
-        to_step: null,
-        from_agency_id: null,
-        to_agency_id: agency.id,
-        note: channel === 'online' ? 'Nộp trực tuyến' : 'Tiếp nhận tại Bộ phận Một cửa',
-        files: JSON.stringify(journalFiles(rows)),
-        effect: JSON.stringify({ handlingAgencyId: agency.id }),
-      });
+      await repo.insertEvent(trx, eventValues);
       await promote();
       // Last: the audit chain's lock is held until commit, so the locked section stays short.
       await recordAudit(trx, {
@@ -136,7 +140,7 @@ export async function submitDossier(
       });
       return true;
     });
-    if (inserted) return { id, replayed: false };
+    if (inserted) return { id, replayed: false, view: detailOfInserted(dossierValues, rows, [eventValues]) };
     // A concurrent retry with the same Idempotency-Key won the insert: answer with its dossier.
     const winner = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey!);
     return { id: winner!.id, replayed: true };
