@@ -13,8 +13,21 @@ export async function officer(h: BrowserHarness, spec: RoleSpec, fullName: strin
 }
 
 export async function logIn(page: Page, account: TestAccount): Promise<void> {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Số điện thoại hoặc e-mail').fill(account.phone);
+  // Seen on the shared CI box: now and then the login page of a fresh context stays blank; one reload fixes it.
+  const field = page.getByLabel('Số điện thoại hoặc e-mail');
+  for (let attempt = 1; ; attempt++) {
+    const response = await page.goto('/dang-nhap');
+    const shown = await field.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) break;
+    if (attempt === 3)
+      throw new Error(
+        `login page did not render (HTTP ${response?.status()}): ${(await page.content()).slice(0, 500)}`,
+      );
+  }
+  await field.fill(account.phone);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   // Argon2 verification is slow on purpose; on two shared cores a login can take seconds.
