@@ -68,11 +68,22 @@ function endOfProcessing(s: DossierState): string | null {
 /**
  * Stores early / on time / late (by date, via the calendar's classifier) the first time processing
  * ends; later endings (returned after processed) keep the first verdict. Runs in the action's transaction.
+ * The extended date counts only for a letter approved before the original deadline (Decree 61/2018 Art.
+ * 19(9): the apology comes before the deadline); a letter written after it moves the appointment for the
+ * applicant but cannot turn a late dossier into an on-time one.
  */
 export async function storeTimeliness(trx: Database, dossierId: string, next: DossierState): Promise<void> {
   const end = endOfProcessing(next);
   if (!end || !next.dueAt) return;
-  const verdict: Timeliness = classifyTimeliness(end, next.dueAt);
+  const letter = await trx
+    .selectFrom('dossier_apologies')
+    .select(['previous_due_at', 'approved_at'])
+    .where('dossier_id', '=', dossierId)
+    .where('state', '=', 'approved')
+    .executeTakeFirst();
+  const lateLetter = letter?.approved_at && letter.approved_at.getTime() > letter.previous_due_at.getTime();
+  const due = lateLetter ? letter.previous_due_at : next.dueAt;
+  const verdict: Timeliness = classifyTimeliness(end, due);
   // The column belongs to the timeliness migration (0085), not to the dossiers table type.
   await sql`UPDATE dossiers SET timeliness = ${verdict} WHERE id = ${dossierId} AND timeliness IS NULL`.execute(trx);
 }
