@@ -78,7 +78,7 @@ export function renderConfigDoc(): string {
     const values = p.enum ?? p.anyOf?.flatMap((a) => a.enum ?? []) ?? [];
     const kind = values.length > 0 ? values.map((v) => `\`${String(v)}\``).join(' \\| ') : (p.type ?? 'string');
     const value = defaults[name];
-    const def = value === undefined ? 'unset' : `\`${String(value)}\``;
+    const def = value === undefined ? 'unset' : `\`${JSON.stringify(value).replace(/^"|"$/g, '')}\``;
     const meaning = (MEANINGS as Record<string, string>)[name] ?? '';
     return `| \`${name}\` | ${def} | ${kind} | ${meaning.replaceAll('|', '\\|')} |`;
   });
