@@ -21,7 +21,8 @@ if (!existsSync(`${root}web/dist/index.html`)) {
 const server = spawn(node, ['server/main.ts', 'http'], {
   cwd: root,
   stdio: 'inherit',
-  env: { SEED_DEMO: 'true', ...process.env },
+  // Demo data, and the development mailbox so a demo user can read the codes sent to them.
+  env: { SEED_DEMO: 'true', DEV_MAILBOX: 'true', ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
