@@ -34,10 +34,6 @@ export function getPublicDashboardJson(ctx: AppContext): Promise<string> {
   return dashboardCache(ctx, async () => JSON.stringify(PublicDashboard.parse(await computeDashboard(ctx))));
 }
 
-export async function getPublicDashboard(ctx: AppContext): Promise<PublicDashboard> {
-  return PublicDashboard.parse(JSON.parse(await getPublicDashboardJson(ctx)));
-}
-
 function rate(numerator: number, denominator: number): number | null {
   return denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null;
 }

@@ -18,7 +18,7 @@ import { buildSpeed } from './speed.ts';
  * Use cases of the reports module. Every officer report is scoped to the actor's units under
  * `reports.read` (identity's Access in the queries' WHERE clauses).
  */
-export { getPublicDashboard, getPublicDashboardJson } from './dashboard.ts';
+export { getPublicDashboardJson } from './dashboard.ts';
 export { cutOffPeriod } from './periods.ts';
 export { generateDossiers, type GenerateOptions, type GenerateResult } from './generator.ts';
 export { formWorkbook, trackingLogWorkbook, XLSX_TYPE } from './xlsx.ts';
