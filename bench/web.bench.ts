@@ -17,7 +17,14 @@ import { systemClock } from '../server/lib/clock.ts';
 import { createTestDatabase } from '../test/helpers/database.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PAGES = [
   ['home', '/'],
   ['procedure', '/thu-tuc/1.001193'],
@@ -36,11 +43,12 @@ console.log('|---|---|---|');
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 for (const [name, path] of PAGES) {
   const page = await browser.newPage();
-  const bodies: Buffer[] = [];
+  const scripts: Promise<Buffer>[] = [];
   page.on('response', (res) => {
-    if (res.request().resourceType() === 'script') void res.body().then((b) => bodies.push(b));
+    if (res.request().resourceType() === 'script') scripts.push(res.body());
   });
   await page.goto(base + path, { waitUntil: 'networkidle' });
+  const bodies = await Promise.all(scripts);
   const gz = bodies.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
   console.log(`| ${name} | ${bodies.length} | ${(gz / 1024).toFixed(1)} |`);
   await page.close();
@@ -59,6 +67,7 @@ for (const [name, path] of PAGES) {
     formFactor: 'mobile',
     throttlingMethod: 'simulate',
   });
+  if (result?.lhr.runtimeError) console.error(name, result.lhr.runtimeError);
   const c = result?.lhr.categories;
   const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
   console.log(`| ${name} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} |`);

@@ -36,9 +36,21 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 1, isMobile: true, locale: 'vi-VN' });
+const context = await browser.newContext({
+  viewport: { width: 375, height: 740 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  locale: 'vi-VN',
+});
 await mkdir(OUT, { recursive: true });
 for (const [name, path] of PAGES) {
   const page = await context.newPage();

@@ -36,13 +36,19 @@ export const Config = z.object({
   // messages go to the development mailbox instead of real people; ZNS stays off without ZNS_ACCESS_TOKEN.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'expected smtp://user:pass@host:587 or smtps://…')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Một Cửa Hà Nội <no-reply@localhost>'),
   SMS_GATEWAY_URL: z.url({ message: 'expected the HTTP(S) URL of the SMS gateway' }).optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   ZNS_API_URL: z.url().default('https://business.openapi.zalo.me/message/template'),
   ZNS_ACCESS_TOKEN: z.string().min(1).optional(),
-  ZNS_TEMPLATES: z.string().regex(/^([\w.-]+=\w+)(,[\w.-]+=\w+)*$/, 'expected event=templateId,…').optional(),
+  ZNS_TEMPLATES: z
+    .string()
+    .regex(/^([\w.-]+=\w+)(,[\w.-]+=\w+)*$/, 'expected event=templateId,…')
+    .optional(),
   NOTIFY_RATE_LIMITS: z
     .string()
     .regex(/^(email|sms|zns|inapp)=\d+(,(email|sms|zns|inapp)=\d+)*$/, 'expected channel=perMinute,…')
@@ -67,12 +73,23 @@ export const Config = z.object({
   OIDC_REDIRECT_URI: z.url().optional(),
   // Dossiers (issue 6, docs/dossiers.md): content-addressed file storage and upload limits.
   FILES_DIR: z.string().min(1).default('./data/files'),
-  DOSSIER_MAX_FILE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  DOSSIER_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   DOSSIER_MAX_FILES: z.coerce.number().int().min(1).max(500).default(50),
   // Payments (issue 8, docs/payments.md). The collecting account printed in VietQR; gateways stay offline
   // (no network call) until their credentials are set.
-  PAYMENTS_VIETQR_BANK_BIN: z.string().regex(/^\d{6}$/, 'expected a 6-digit NAPAS bank BIN').default('970415'),
-  PAYMENTS_VIETQR_ACCOUNT: z.string().regex(/^[A-Za-z0-9]{1,19}$/, 'expected 1–19 letters or digits').default('113000123456'),
+  PAYMENTS_VIETQR_BANK_BIN: z
+    .string()
+    .regex(/^\d{6}$/, 'expected a 6-digit NAPAS bank BIN')
+    .default('970415'),
+  PAYMENTS_VIETQR_ACCOUNT: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,19}$/, 'expected 1–19 letters or digits')
+    .default('113000123456'),
   PAYMENTS_VIETQR_ACCOUNT_NAME: z.string().min(1).max(60).optional(),
   PAYMENTS_INTENT_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(30),
   PAYOS_CLIENT_ID: z.string().min(1).optional(),

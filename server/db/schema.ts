@@ -16,4 +16,18 @@ import type { TimelinessTables } from '../modules/timeliness/tables.ts';
  * The whole database as Kysely sees it: each module declares its own tables in its `tables.ts`
  * and is listed here once.
  */
-export interface DB extends UnitsTables, IdentityTables, AuditTables, CalendarTables, CatalogueTables, JobsTables, NotificationsTables, PaymentsTables, DossiersTables, ReportsTables, DraftsTables, RatingsTables, TimelinessTables {}
+export interface DB
+  extends
+    UnitsTables,
+    IdentityTables,
+    AuditTables,
+    CalendarTables,
+    CatalogueTables,
+    JobsTables,
+    NotificationsTables,
+    PaymentsTables,
+    DossiersTables,
+    ReportsTables,
+    DraftsTables,
+    RatingsTables,
+    TimelinessTables {}

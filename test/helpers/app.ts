@@ -21,7 +21,11 @@ export async function createTestApp(
   clock?: Clock,
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent', WEB_DIST_DIR: './no-web-in-api-tests', ...overrides });
+  const config = loadConfig({
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    WEB_DIST_DIR: './no-web-in-api-tests',
+    ...overrides,
+  });
   const manual = createManualClock(new Date('2023-10-27T02:32:00Z'));
   const app = await buildApp({ config, database, clock: clock ?? manual });
   await app.ready();
