@@ -159,9 +159,20 @@ function componentOf(d: SampleProcedure['documents'][number], i: number): Compon
     originals: count('bản chính'),
     certifiedCopies: count('bản sao'),
     photocopies: 0,
-    required: d.group !== 'Lưu ý',
+    required: isRequiredComponent(d.group ?? null, d.name),
     templates: [],
   };
+}
+
+/**
+ * Only papers to hand in (“Giấy tờ phải nộp”) are required, and not those the portal lists for one case
+ * only (“Trường hợp …”, “… trong trường hợp …”): asking every applicant for them would demand papers the
+ * procedure does not need (Decree 61/2018 Art. 5(1)(đ)). Papers to show (“phải xuất trình”) are checked
+ * at the counter or through the population database, not uploaded; notes (“Lưu ý”) are not papers.
+ */
+export function isRequiredComponent(group: string | null, name: string): boolean {
+  if (group === 'Lưu ý' || group === 'Giấy tờ phải xuất trình') return false;
+  return !/^trường hợp|trong trường hợp/i.test(name.trim());
 }
 
 function applicantTypesOf(p: SampleProcedure): ProcedureVersionData['applicantTypes'] {
