@@ -15,6 +15,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { draftsRoutes } from './modules/drafts/routes.ts';
+import { dossierFileRoutes } from './modules/dossiers/file-routes.ts';
 import { feesRoutes } from './modules/fees/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { ratingsRoutes } from './modules/ratings/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(draftsRoutes, { ctx });
   await app.register(ratingsRoutes, { ctx });
   await app.register(feesRoutes, { ctx });
+  await app.register(dossierFileRoutes, { ctx });
   await app.register(paymentsRoutes, { ctx });
   await app.register(dossiersRoutes, { ctx });
   await app.register(apologyRoutes, { ctx });

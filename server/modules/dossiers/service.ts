@@ -133,3 +133,27 @@ export function assertAccepted(row: repo.DossierRow): void {
   if (row.code === null)
     throw new AppError('CONFLICT', { vi: 'Hồ sơ chưa được tiếp nhận.', en: 'The dossier has not been accepted yet.' });
 }
+
+/** One file of a dossier the actor may read; its download is audited like any read of personal data. */
+export async function readDossierFile(
+  ctx: AppContext,
+  actor: Actor,
+  dossierId: string,
+  fileId: string,
+  origin?: { ip: string; userAgent: string | null },
+) {
+  const row = await getVisibleDossier(ctx, actor, dossierId);
+  const file = await repo.findFileById(ctx.db, fileId);
+  if (!file || file.dossier_id !== row.id) throw notFound({ vi: 'tệp của hồ sơ', en: 'file of the dossier' }, fileId);
+  await recordAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actor: { id: actor.id, kind: actor.kind },
+    action: 'dossier.file.read',
+    record: { type: 'dossier', id: row.id },
+    agencyId: row.handling_agency_id,
+    unitId: row.receiving_unit_id,
+    after: { fileId: file.id, kind: file.kind },
+    ...origin,
+  });
+  return { sha256: file.sha256, mediaType: file.media_type, fileName: file.file_name, kind: file.kind };
+}
