@@ -24,6 +24,7 @@ import {
   DirectoryPage,
   DossierPage,
   LoginPage,
+  InboxPage,
   MyDossiersPage,
   ProcedurePage,
   RegisterPage,
@@ -47,6 +48,7 @@ if (root) {
               <Route path="/thu-tuc/:code" component={ProcedurePage} />
               <Route path="/tra-cuu" component={TrackPage} />
               <Route path="/ho-so-cua-toi" component={MyDossiersPage} />
+              <Route path="/thong-bao" component={InboxPage} />
               <Route path="/phan-anh" component={ReportProblemPage} />
               <Route path="/thong-ke" component={DashboardPage} />
               <Route path="/ho-so/:id" component={DossierPage} />

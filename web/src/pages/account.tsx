@@ -40,7 +40,7 @@ export function AccountPage() {
       </dl>
       {account.kind !== 'officer' && (
         <p>
-          <Link href="/ho-so-cua-toi">{t('mine.title')}</Link>
+          <Link href="/ho-so-cua-toi">{t('mine.title')}</Link> · <Link href="/thong-bao">{t('inbox.title')}</Link>
         </p>
       )}
       {account.kind === 'officer' && (

@@ -14,7 +14,17 @@ import { PaidFees, PayFee } from './pay.tsx';
 import { RateService } from './rate.tsx';
 import { nextStepKey, type DossierSummary } from './my-dossiers.tsx';
 
+interface DossierFile {
+  id: string;
+  kind: 'component' | 'supplement' | 'result';
+  fileName: string;
+}
+
 interface DossierDetail extends DossierSummary {
+  files: DossierFile[];
+  resultDelivery: 'counter' | 'post' | 'online';
+  deliveryAddress: string | null;
+  receivingAgencyId: string;
   acceptedAt: string | null;
   returnedAt: string | null;
   supplement: { items?: Array<{ name: string; count: number; note?: string }>; reason?: string } | null;
@@ -108,6 +118,7 @@ export function DossierPage({ params }: { params: { id: string } }) {
           </li>
         ))}
       </ol>
+      {(d.status === 9 || d.status === 10) && <ResultSection dossier={d} />}
       {(d.status === 9 || d.status === 10) && <RateService dossierId={d.id} />}
       {d.allowedActions.includes('withdraw') && <WithdrawButton dossier={d} onDone={reload} />}
       <p>
@@ -241,4 +252,42 @@ const ACTION_KEYS = new Set([
 
 function actionLabel(t: (key: MessageKey) => string, action: string): string {
   return ACTION_KEYS.has(action) ? t(`action.${action}` as MessageKey) : action;
+}
+
+/** The result: the e-result to download, or where it is collected, or the address it is posted to. */
+function ResultSection({ dossier: d }: { dossier: DossierDetail }) {
+  const { t } = useI18n();
+  const results = d.files.filter((f) => f.kind === 'result');
+  const agency = useApi<{ name: string }>(
+    d.resultDelivery === 'counter' ? `/api/agencies/${encodeURIComponent(d.receivingAgencyId)}` : null,
+  );
+  return (
+    <section aria-labelledby="result-title" className="panel">
+      <h2 id="result-title">{t('result.title')}</h2>
+      {results.length > 0 && (
+        <ul className="plain-list">
+          {results.map((f) => (
+            <li key={f.id}>
+              <a href={`/api/dossiers/${d.id}/files/${f.id}`} download={f.fileName}>
+                {t('result.download')}: {f.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.resultDelivery === 'counter' && (
+        <p>
+          {t('result.collectAt')}{' '}
+          <strong>{agency.result.state === 'ready' ? agency.result.data.name : d.receivingAgencyId}</strong>
+          {' — '}
+          {t('result.bring')}
+        </p>
+      )}
+      {d.resultDelivery === 'post' && (
+        <p>
+          {t('result.posted')} <strong>{d.deliveryAddress}</strong>
+        </p>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueJobs } from '../../server/jobs/worker.ts';
+import {
+  act,
+  createCitizen,
+  createCommune,
+  createProcedure,
+  loginAs,
+  multipart,
+  PDF,
+  submitOnline,
+} from '../helpers/dossiers.ts';
+import { expectNoSeriousA11yViolations, startHarness, type BrowserHarness } from './harness.ts';
+
+let h: BrowserHarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+describe('getting the result', () => {
+  it('the citizen reads the notifications and downloads the e-result', async () => {
+    const commune = await createCommune(h.ctx, '00001');
+    const procedure = await createProcedure(h.ctx);
+    const citizen = await createCitizen(h.ctx, { password: 'ket qua 2023 ok' });
+    const [clerk, specialist, leader] = await Promise.all([
+      loginAs(h.ctx, commune.receptionist),
+      loginAs(h.ctx, commune.specialist),
+      loginAs(h.ctx, commune.leader),
+    ]);
+    let d = await submitOnline(h.app, await loginAs(h.ctx, citizen), procedure.code, commune.agencyId);
+    const read = async () => (await h.app.inject({ url: `/api/dossiers/${d.id}`, headers: clerk })).json();
+    for (const [who, action] of [
+      [clerk, 'accept'],
+      [clerk, 'assign'],
+      [clerk, 'complete_step'],
+      [specialist, 'assign'],
+      [specialist, 'complete_step'],
+      [leader, 'approve'],
+    ] as const) {
+      expect((await act(h.app, who, d, action)).statusCode).toBe(200);
+      d = await read();
+    }
+    const body = multipart({ version: d.version, note: 'Đã ký' }, [
+      { field: 'result', fileName: 'ket-qua.pdf', content: PDF },
+    ]);
+    const processed = await h.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${d.id}/actions/mark_processed`,
+      headers: { ...clerk, ...body.headers },
+      payload: body.payload,
+    });
+    expect(processed.statusCode).toBe(200);
+    await runDueJobs(h.ctx); // deliver the notifications the actions queued
+
+    const page = await h.newPage();
+    await page.goto('/dang-nhap');
+    await page.getByLabel('Số điện thoại hoặc e-mail').fill(citizen.phone);
+    await page.getByLabel('Mật khẩu').fill('ket qua 2023 ok');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tài khoản của tôi');
+    await page.getByRole('link', { name: 'Thông báo' }).click();
+    await expect.poll(() => page.locator('.result').count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page);
+
+    await page.goto(`/ho-so/${d.id}`);
+    const link = page.getByRole('link', { name: /Tải kết quả điện tử/ });
+    await expect.poll(() => link.count()).toBe(1);
+    const href = (await link.getAttribute('href')) ?? '';
+    const file = await page.request.get(href);
+    expect(file.status()).toBe(200);
+    expect(Buffer.from(await file.body()).equals(PDF)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+});
