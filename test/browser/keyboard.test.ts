@@ -64,4 +64,11 @@ describe('keyboard only', () => {
     await expect.poll(() => page.locator('#f-check-error').textContent()).toBe('Nhập đúng 4 chữ số');
     await page.close();
   });
+
+  it('opens the tracking page from the QR on form 01 with the code filled in', async () => {
+    const page = await h.newPage();
+    await page.goto('/tra-cuu/000.31.42.H26-261128-0001');
+    await expect.poll(() => page.getByLabel('Mã hồ sơ').inputValue()).toBe('000.31.42.H26-261128-0001');
+    await page.close();
+  });
 });

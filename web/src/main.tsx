@@ -47,6 +47,7 @@ if (root) {
               <Route path="/thu-tuc" component={CataloguePage} />
               <Route path="/thu-tuc/:code" component={ProcedurePage} />
               <Route path="/tra-cuu" component={TrackPage} />
+              <Route path="/tra-cuu/:code" component={TrackPage} />
               <Route path="/ho-so-cua-toi" component={MyDossiersPage} />
               <Route path="/thong-bao" component={InboxPage} />
               <Route path="/phan-anh" component={ReportProblemPage} />

@@ -21,7 +21,7 @@ type IdParams = { params: { id: string } };
 export const CataloguePage = deferred(() => import('./catalogue.tsx').then((m) => m.CataloguePage));
 export const ProcedurePage = deferred<CodeParams>(() => import('./procedure.tsx').then((m) => m.ProcedurePage));
 export const ApplyPage = deferred<CodeParams>(() => import('../apply/apply-page.tsx').then((m) => m.ApplyPage));
-export const TrackPage = deferred(() => import('./track.tsx').then((m) => m.TrackPage));
+export const TrackPage = deferred<{ params?: { code?: string } }>(() => import('./track.tsx').then((m) => m.TrackPage));
 export const DirectoryPage = deferred(() => import('./directory.tsx').then((m) => m.DirectoryPage));
 export const DashboardPage = deferred(() => import('./dashboard.tsx').then((m) => m.DashboardPage));
 export const LoginPage = deferred(() => import('./login.tsx').then((m) => m.LoginPage));

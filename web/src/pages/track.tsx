@@ -24,11 +24,12 @@ export interface TrackView {
 }
 
 /** Public tracking by dossier code and the last 4 digits of the applicant's ID number or phone (no login). */
-export function TrackPage() {
+/** `/tra-cuu?code=…&check=…`, or `/tra-cuu/{code}` from the QR printed on form 01 (then only the 4 digits are asked). */
+export function TrackPage({ params }: { params?: { code?: string } }) {
   const { t } = useI18n();
   const search = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
-  const code = search.get('code') ?? '';
+  const code = search.get('code') ?? (params?.code ? decodeURIComponent(params.code) : '');
   const check = search.get('check') ?? '';
   const [errors, setErrors] = useState<Record<string, string>>({});
 
