@@ -45,6 +45,8 @@ export function ApologyPanel(props: {
   const draft = result.data.find((a) => a.state === 'draft');
 
   async function run(work: () => Promise<string>) {
+    // Not a disabled button (its faded text would fail contrast): a second click is ignored instead.
+    if (busy) return;
     setBusy(true);
     try {
       setDone(await work());
@@ -90,7 +92,7 @@ export function ApologyPanel(props: {
           </p>
           <p>{draft.reason}</p>
           {props.canApprove && (
-            <button type="button" className="button" disabled={busy} onClick={approve}>
+            <button type="button" className="button" aria-busy={busy} onClick={approve}>
               {t('officer.apology.approve')}
             </button>
           )}
@@ -124,7 +126,7 @@ export function ApologyPanel(props: {
               onChange={(e) => setTime(e.target.value)}
             />
           </div>
-          <button type="submit" className="button button-secondary" disabled={busy} aria-busy={busy}>
+          <button type="submit" className="button button-secondary" aria-busy={busy}>
             {t(draft ? 'officer.apology.redraft' : 'officer.apology.submitDraft')}
           </button>
         </form>
