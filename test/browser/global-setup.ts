@@ -9,6 +9,8 @@ export default function setup(): void {
     {
       cwd: root,
       stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (result.status !== 0) throw new Error('web build failed');

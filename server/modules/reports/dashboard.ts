@@ -12,6 +12,7 @@ import type { Access } from '../identity/service.ts';
 import { computeCounts } from './forms.ts';
 import * as repo from './repository.ts';
 import { buildSpeed } from './speed.ts';
+import { structureWindow } from './structure.ts';
 import { createSwrCache } from './swr-cache.ts';
 
 /**
@@ -62,7 +63,7 @@ async function computeDashboard(ctx: AppContext): Promise<PublicDashboard> {
     computeCounts(ctx, PUBLIC, month, null, 'none', 'rollup'),
     computeCounts(ctx, PUBLIC, year, null, 'none', 'rollup'),
     computeCounts(ctx, PUBLIC, year, null, 'unit', 'rollup'),
-    repo.findUnits(ctx.db, undefined, year.from, year.to),
+    repo.findUnits(ctx.db, undefined, structureWindow(ctx, year).from, structureWindow(ctx, year).to),
     speedCache(ctx, async () => (await buildSpeed(ctx, PUBLIC, year, undefined, { by: 'procedure', limit: 30 })).rows),
   ]);
   const m = monthTotals.get('all');

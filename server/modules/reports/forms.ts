@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import { scopeCondition, type Access } from '../identity/service.ts';
 import * as repo from './repository.ts';
+import { structureWindow } from './structure.ts';
 import { addCounts, checkInvariant, emptyCounts, periodDays, periodEndInstant, tallyDossier } from './tally.ts';
 
 export type FormSource = 'rollup' | 'raw';
@@ -28,7 +29,8 @@ export async function resolveScope(
   unitCode: string | undefined,
   period: ReportPeriod,
 ): Promise<ReportScope> {
-  const units = await repo.findUnits(ctx.db, unitCode, period.from, period.to);
+  const window = structureWindow(ctx, period);
+  const units = await repo.findUnits(ctx.db, unitCode, window.from, window.to);
   if (!unitCode) return { unit: null, units, unitIds: null };
   const root = units.find((u) => u.code === unitCode);
   if (!root) throw new AppError('NOT_FOUND', { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AreaPerformance, PublicDashboard } from '../../../shared/schemas/reports.ts';
 import { useApi } from '../api.ts';
+import { TableScroll } from '../components/form.tsx';
 import { LoadError } from '../components/layout.tsx';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -49,7 +50,7 @@ export function DashboardPage() {
       <section aria-labelledby="speed">
         <h2 id="speed">{t('dash.speed')}</h2>
         <p>{t('dash.speedLead')}</p>
-        <div className="table-scroll">
+        <TableScroll label={t('dash.speed')}>
           <table>
             <caption className="visually-hidden">{t('dash.speed')}</caption>
             <thead>
@@ -76,7 +77,7 @@ export function DashboardPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );
@@ -118,7 +119,7 @@ function Areas({ title, rows, id }: { title: string; rows: AreaPerformance[]; id
 function AreaTable({ rows, caption }: { rows: AreaPerformance[]; caption: string }) {
   const { t } = useI18n();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -142,7 +143,7 @@ function AreaTable({ rows, caption }: { rows: AreaPerformance[]; caption: string
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

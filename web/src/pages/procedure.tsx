@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure.ts';
 import type { Agency } from '../../../shared/schemas/units.ts';
 import { ApiError, useApi } from '../api.ts';
+import { TableScroll } from '../components/form.tsx';
 import { LoadError } from '../components/layout.tsx';
 import { formatMoney } from '../format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -48,7 +49,7 @@ export function ProcedurePage({ params }: { params: { code: string } }) {
       </section>
       <section aria-labelledby="bring">
         <h2 id="bring">{t('procedure.bring')}</h2>
-        <div className="table-scroll">
+        <TableScroll label={t('procedure.bring')}>
           <table>
             <thead>
               <tr>
@@ -83,7 +84,7 @@ export function ProcedurePage({ params }: { params: { code: string } }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="time">
         <h2 id="time">{t('procedure.timeAndFees')}</h2>
@@ -95,7 +96,7 @@ export function ProcedurePage({ params }: { params: { code: string } }) {
           {p.cutoff15 && <> — {t('procedure.cutoff15')}</>}
         </p>
         {p.channels.length > 0 && (
-          <div className="table-scroll">
+          <TableScroll label={t('procedure.timeAndFees')}>
             <table>
               <thead>
                 <tr>
@@ -129,7 +130,7 @@ export function ProcedurePage({ params }: { params: { code: string } }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {p.agencyId && <Where agencyId={p.agencyId} />}
