@@ -15,23 +15,23 @@ import {
   ReceptionScreen,
 } from './officer/lazy.tsx';
 import { SessionProvider } from './session.tsx';
+import { CataloguePage } from './pages/catalogue.tsx';
 import { HomePage } from './pages/home.tsx';
 import {
   AccountPage,
   ApplyPage,
-  CataloguePage,
   DashboardPage,
   DirectoryPage,
   DossierPage,
   LoginPage,
   InboxPage,
   MyDossiersPage,
-  ProcedurePage,
   RegisterPage,
   ReportProblemPage,
   TrackPage,
 } from './pages/lazy.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { ProcedurePage } from './pages/procedure.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -1,8 +1,9 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 
 /**
- * Portal pages other than the home page, each its own chunk: a first visit on a cheap phone downloads
- * the shell, the home page and then only the page it asked for (issue 9 budget: ≤ 150 KB of JS, gzip).
+ * Portal pages other than the usual landing pages (home, catalogue search, procedure page — those stay in
+ * the main chunk so a visitor from a search engine waits for no second round trip), each its own chunk: a
+ * first visit on a cheap phone downloads only the page it asked for (issue 9 budget: ≤ 150 KB of JS, gzip).
  */
 function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const Lazy = lazy(async () => ({ default: await load() }));
@@ -18,8 +19,6 @@ function deferred<P extends object>(load: () => Promise<ComponentType<P>>): Comp
 type CodeParams = { params: { code: string } };
 type IdParams = { params: { id: string } };
 
-export const CataloguePage = deferred(() => import('./catalogue.tsx').then((m) => m.CataloguePage));
-export const ProcedurePage = deferred<CodeParams>(() => import('./procedure.tsx').then((m) => m.ProcedurePage));
 export const ApplyPage = deferred<CodeParams>(() => import('../apply/apply-page.tsx').then((m) => m.ApplyPage));
 export const TrackPage = deferred<{ params?: { code?: string } }>(() => import('./track.tsx').then((m) => m.TrackPage));
 export const DirectoryPage = deferred(() => import('./directory.tsx').then((m) => m.DirectoryPage));
