@@ -75,6 +75,13 @@ describe('paying a level-4 fee online', () => {
     const payments = (await t.app.inject({ url: `/api/dossiers/${d.id}/payments`, headers: me })).json();
     expect(payments.items).toEqual([expect.objectContaining({ id: body.id, state: 'SUCCEEDED', amount: 150_000 })]);
 
+    // Form 01, printed again, shows the payment.
+    const form01 = await t.app.inject({ url: `/api/dossiers/${d.id}/forms/01.pdf`, headers: me });
+    expect(form01.statusCode).toBe(200);
+    const form01Text = extractPdfText(form01.rawPayload);
+    expect(form01Text).toContain('Đã thanh toán phí, lệ phí');
+    expect(form01Text).toContain('150.000 đ');
+
     const receipt = await t.app.inject({ url: `/api/dossiers/${d.id}/payments/${body.id}/receipt.pdf`, headers: me });
     expect(receipt.statusCode).toBe(200);
     const text = extractPdfText(receipt.rawPayload);

@@ -57,6 +57,9 @@ async function form01(d: Data): Promise<Buffer> {
   line(doc, 'Nội dung yêu cầu giải quyết', `${d.version.name} (${d.version.code})`);
   line(doc, 'Chủ hồ sơ', d.row.owner.name);
   line(doc, 'Hình thức nộp phí, lệ phí', d.version.onlineLevel === 4 ? 'Trực tuyến hoặc tại quầy' : 'Tại quầy');
+  // A fee paid online after the receipt was first printed shows on every later copy (issue 8).
+  for (const paid of d.events.filter((e) => e.action === 'payment_received'))
+    line(doc, 'Đã thanh toán phí, lệ phí', `${paid.note ?? ''}, ${vnDateTime(paid.at)}`);
   doc.moveDown(0.3).font('bold').text('Thành phần hồ sơ nộp gồm:');
   table(
     doc,
