@@ -73,7 +73,10 @@ export function Files(props: { dossierId: string; files: DossierFile[]; version:
                     : t(f.kind === 'result' ? 'officer.d.resultFile' : 'officer.d.supplementFile')}
                 </td>
                 <td>
-                  {f.fileName}{' '}
+                  {/* Opens in the browser's own viewer: PDFs and images preview without a download. */}
+                  <a href={`/api/dossiers/${props.dossierId}/files/${f.id}`} target="_blank" rel="noopener">
+                    {f.fileName}
+                  </a>{' '}
                   <span className="hint">
                     ({f.mediaType}, {size(f.sizeBytes)})
                   </span>
