@@ -55,6 +55,7 @@ for (const [name, path] of PAGES) {
 }
 await browser.close();
 
+const details: string[] = [];
 console.log('\n| page | Lighthouse performance | accessibility | best practices |');
 console.log('|---|---|---|---|');
 for (const [name, path] of PAGES) {
@@ -71,7 +72,13 @@ for (const [name, path] of PAGES) {
   const c = result?.lhr.categories;
   const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
   console.log(`| ${name} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} |`);
+  const a = result?.lhr.audits;
+  const metric = (k: string) => a?.[k]?.displayValue ?? '?';
+  details.push(
+    `${name}: FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`,
+  );
   chrome.kill();
 }
+console.log(`\n${details.join('\n')}`);
 await app.close();
 await database.close();
