@@ -1,7 +1,7 @@
 import { ApiError, type ApiErrorBody } from './api.ts';
 
 /** Reads the anti-forgery token the server put in a readable cookie (identity module, synchronizer token). */
-function csrfToken(): string | undefined {
+export function csrfToken(): string | undefined {
   const match = /(?:^|;\s*)mc_csrf=([^;]+)/.exec(document.cookie);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }

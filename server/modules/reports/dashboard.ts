@@ -58,12 +58,13 @@ async function computeDashboard(ctx: AppContext): Promise<PublicDashboard> {
   const today = formatEpochDay(vnEpochDay(now.getTime()));
   const month = { from: `${today.slice(0, 8)}01`, to: today, label: 'month' };
   const year = { from: `${today.slice(0, 4)}-01-01`, to: today, label: 'year' };
+  const structure = structureWindow(ctx, year);
   const [services, monthTotals, yearTotals, byUnit, units, speed] = await Promise.all([
     catalogueStats(ctx, today),
     computeCounts(ctx, PUBLIC, month, null, 'none', 'rollup'),
     computeCounts(ctx, PUBLIC, year, null, 'none', 'rollup'),
     computeCounts(ctx, PUBLIC, year, null, 'unit', 'rollup'),
-    repo.findUnits(ctx.db, undefined, structureWindow(ctx, year).from, structureWindow(ctx, year).to),
+    repo.findUnits(ctx.db, undefined, structure.from, structure.to),
     speedCache(ctx, async () => (await buildSpeed(ctx, PUBLIC, year, undefined, { by: 'procedure', limit: 30 })).rows),
   ]);
   const m = monthTotals.get('all');

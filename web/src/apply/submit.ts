@@ -1,3 +1,5 @@
+import { csrfToken } from '../api-send.ts';
+
 /**
  * Sends the application as one multipart request (payload JSON + files named component.<key>) with upload
  * progress, so a citizen on a slow network sees it move. The same Idempotency-Key is used for every retry:
@@ -23,14 +25,14 @@ export function submitApplication(
   const form = new FormData();
   form.append('payload', JSON.stringify(payload));
   for (const f of files) form.append(`component.${f.componentKey}`, f.file, f.file.name);
-  const csrf = /(?:^|;\s*)mc_csrf=([^;]+)/.exec(document.cookie)?.[1];
+  const csrf = csrfToken();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/dossiers');
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('accept-language', lang);
     xhr.setRequestHeader('idempotency-key', idempotencyKey);
-    if (csrf) xhr.setRequestHeader('x-csrf-token', decodeURIComponent(csrf));
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
     xhr.onload = () => {
       let body: unknown;

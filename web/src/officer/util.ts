@@ -1,4 +1,5 @@
 import { ApiError, type ApiErrorBody } from '../api.ts';
+import { csrfToken } from '../api-send.ts';
 import type { Language } from '../i18n/i18n.tsx';
 import type { Account } from '../session.tsx';
 
@@ -14,11 +15,6 @@ export type OfficerRoleName =
 
 export function hasRole(account: Account, ...roles: OfficerRoleName[]): boolean {
   return account.roles.some((r) => (roles as string[]).includes(r.role));
-}
-
-function csrfToken(): string | undefined {
-  const match = /(?:^|;\s*)mc_csrf=([^;]+)/.exec(document.cookie);
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
 
 /** A raw-body or multipart upload (workbooks, scans) with the CSRF header; errors as ApiError. */

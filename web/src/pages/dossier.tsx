@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, useApi, type ApiErrorBody } from '../api.ts';
-import { fieldErrors } from '../api-send.ts';
+import { csrfToken, fieldErrors } from '../api-send.ts';
 import { Countdown } from '../components/countdown.tsx';
 import { ErrorSummary } from '../components/form.tsx';
 import { LoadError } from '../components/layout.tsx';
@@ -139,14 +139,14 @@ async function act(
   const form = new FormData();
   form.append('payload', JSON.stringify({ version, ...extra }));
   for (const f of files) form.append('supplement', f, f.name);
-  const csrf = /(?:^|;\s*)mc_csrf=([^;]+)/.exec(document.cookie)?.[1];
+  const csrf = csrfToken();
   const res = await fetch(`/api/dossiers/${id}/actions/${action}`, {
     method: 'POST',
     body: form,
     headers: {
       accept: 'application/json',
       'accept-language': lang,
-      ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
+      ...(csrf ? { 'x-csrf-token': csrf } : {}),
     },
   });
   const body = (await res.json().catch(() => undefined)) as unknown;
