@@ -20,7 +20,7 @@ const run = () =>
     encoding: 'utf8',
   });
 
-it('npm run audit:verify passes an intact chain and names the first edited row', { timeout: 120_000 }, async () => {
+it('npm run audit:verify seals, passes an intact chain and names the first edited row', { timeout: 120_000 }, async () => {
   const handle = await openDatabase(`file://${dir}`, '');
   await prepareDatabase(handle);
   for (let i = 1; i <= 5; i += 1)
@@ -34,13 +34,12 @@ it('npm run audit:verify passes an intact chain and names the first edited row',
   const again = await openDatabase(`file://${dir}`, '');
   await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(again.db);
   const target = await again.db
-    .selectFrom('audit_log')
-    .select(['chain', 'seq'])
-    .where('record_id', '=', 'D-3')
+    .selectFrom('audit_seals as s')
+    .innerJoin('audit_log as a', 'a.id', 's.audit_id')
+    .select(['a.id', 's.chain', 's.seq'])
+    .where('a.record_id', '=', 'D-3')
     .executeTakeFirstOrThrow();
-  await sql`UPDATE audit_log SET record_id = 'D-99' WHERE chain = ${target.chain} AND seq = ${target.seq}`.execute(
-    again.db,
-  );
+  await sql`UPDATE audit_log SET record_id = 'D-99' WHERE id = ${target.id}`.execute(again.db);
   await again.close();
 
   const broken = run();

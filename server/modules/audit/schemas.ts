@@ -14,8 +14,9 @@ export const AuditSearchQuery = z.object({
 export type AuditSearchQuery = z.infer<typeof AuditSearchQuery>;
 
 export const AuditItem = z.object({
-  chain: z.number(),
-  seq: z.number(),
+  /** Null for the few seconds before the sealer links the row into its chain. */
+  chain: z.number().nullable(),
+  seq: z.number().nullable(),
   at: z.string(),
   actorId: z.string().nullable(),
   actorKind: z.string().nullable(),
@@ -28,7 +29,7 @@ export const AuditItem = z.object({
   userAgent: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
-  hash: z.string(),
+  hash: z.string().nullable(),
 });
 
 export const AuditSearchResult = z.object({ total: z.number(), items: z.array(AuditItem) });

@@ -1,12 +1,13 @@
-/** Kysely row types for the audit module (migrations/0011_audit_log.sql). */
-import type { ColumnType } from 'kysely';
+/** Kysely row types for the audit module (migrations 0011, 0012, 0090). */
+import type { ColumnType, Generated } from 'kysely';
 
 type Json = ColumnType<unknown, string | null, string | null>;
 
+/** What happened: appended by whoever makes the change, in its transaction; never updated. */
 export interface AuditLogTable {
-  /** Which of the independent chains (migrations/0012_audit_chains.sql); not part of the hash. */
-  chain: number;
-  seq: number;
+  id: ColumnType<number, never, never>;
+  /** The inserting transaction (pg_current_xact_id), by default: the sealer's ordering key. */
+  txid: Generated<number>;
   occurred_at: Date;
   actor_id: string | null;
   actor_kind: string | null;
@@ -19,10 +20,27 @@ export interface AuditLogTable {
   user_agent: string | null;
   before: Json | null;
   after: Json | null;
+}
+
+/** Where a row sits in its chain and the hashes that link it (written by the sealer only). */
+export interface AuditSealsTable {
+  /** Which of the independent chains; not part of the hash. */
+  chain: number;
+  seq: number;
+  audit_id: number;
   prev_hash: string;
   hash: string;
+  sealed_at: Date;
+}
+
+export interface AuditSealCursorTable {
+  singleton: Generated<boolean>;
+  txid: number;
+  audit_id: number;
 }
 
 export interface AuditTables {
   audit_log: AuditLogTable;
+  audit_seals: AuditSealsTable;
+  audit_seal_cursor: AuditSealCursorTable;
 }
