@@ -11,6 +11,7 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { installMetrics } from './http/metrics.ts';
 import { installStaticWeb, isApiPath } from './http/static-web.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
+import { installSharedCaches } from './lib/shared-cache.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -112,6 +113,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(timelinessRoutes, { ctx });
   await app.register(reportsRoutes, { ctx });
 
-  if (options.ownsDatabase) app.addHook('onClose', async () => database.close());
+  // Reference caches (procedures, agencies) follow change notices from every process (server/lib/shared-cache.ts).
+  const stopCaches = await installSharedCaches(database);
+  app.addHook('onClose', async () => {
+    await stopCaches();
+    if (options.ownsDatabase) await database.close();
+  });
   return app;
 }

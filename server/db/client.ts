@@ -23,6 +23,12 @@ export interface DatabaseHandle {
    * several processes starting at once apply migrations one after the other.
    */
   withLockedSession<T>(lockId: number, fn: (session: RawSession) => Promise<T>): Promise<T>;
+  /**
+   * Receives NOTIFY payloads of a channel (sent by any process, delivered after the sender commits).
+   * `onGap` is called whenever notices may have been missed (the listening connection dropped), and
+   * again once it listens anew. Resolves when listening; the returned function stops.
+   */
+  listen(channel: string, onNotice: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -73,6 +79,13 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
         },
         query: async <R>(sqlText: string, params?: unknown[]) => (await pglite.query<R>(sqlText, params)).rows,
       }),
+    // One process, one connection: nothing is ever missed while the database is open.
+    listen: async (channel, onNotice) => {
+      const stop = await pglite.listen(channel, onNotice);
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
+    },
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -114,8 +127,61 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         client.release();
       }
     },
+    listen: (channel, onNotice, onGap) => listenOnServer(url, types, channel, onNotice, onGap),
     close: async () => {
       await db.destroy();
     },
+  };
+}
+
+/**
+ * A dedicated connection (LISTEN cannot share a pooled one) that reconnects after a drop, reporting the
+ * gap so that callers drop whatever the missed notices would have invalidated.
+ */
+async function listenOnServer(
+  url: string,
+  types: pg.CustomTypesConfig,
+  channel: string,
+  onNotice: (payload: string) => void,
+  onGap: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, types });
+    let lost = false;
+    const reconnect = () => {
+      if (lost || stopped) return;
+      lost = true;
+      onGap();
+      retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+    };
+    c.on('notification', (n) => {
+      if (n.channel === channel) onNotice(n.payload ?? '');
+    });
+    c.on('error', reconnect);
+    c.on('end', reconnect);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      reconnect();
+      throw error;
+    }
+    client = c;
+    onGap(); // anything sent before LISTEN took effect was not seen
+  };
+  try {
+    await connect();
+  } catch (error) {
+    stopped = true;
+    clearTimeout(retry);
+    throw error;
+  }
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }

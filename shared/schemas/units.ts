@@ -33,6 +33,8 @@ export const Agency = z.object({
   kind: z.string(),
   level: AgencyLevel,
   unitCode: z.string().nullable(),
+  /** The unit row (codes are reused across unit sets: key on this, never on unitCode alone). */
+  unitId: z.number().int().nullable(),
   parentId: z.string().nullable(),
 });
 export type Agency = z.infer<typeof Agency>;

@@ -149,7 +149,10 @@ describe('hash chain', () => {
       await sealAuditLog(other.ctx.db);
       // An insert that backdates its transaction id to before the cursor is never sealed: verify says so.
       await sql`INSERT INTO audit_log (txid, occurred_at, action) VALUES (1, now(), 'forged')`.execute(other.ctx.db);
-      expect(await verifyAuditChain(other.ctx.db)).toMatchObject({ ok: false, reason: expect.stringMatching(/no chain/) });
+      expect(await verifyAuditChain(other.ctx.db)).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/no chain/),
+      });
       // A deleted row breaks its chain (the chains are walked first, so this is named before the above).
       const [gone] = await sealsOf('X-1', other);
       await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(other.ctx.db);

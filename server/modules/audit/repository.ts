@@ -26,7 +26,9 @@ export function appendQuery(db: Database, row: AuditInsert) {
 const AUDIT_SEAL_LOCK = 727_003;
 
 export async function tryLockSealer(trx: Database): Promise<boolean> {
-  const r = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${AUDIT_SEAL_LOCK}::int4, -1) AS ok`.execute(trx);
+  const r = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${AUDIT_SEAL_LOCK}::int4, -1) AS ok`.execute(
+    trx,
+  );
   return r.rows[0]?.ok === true;
 }
 
@@ -66,7 +68,11 @@ export async function findHeads(trx: Database, chains: number): Promise<Map<numb
 }
 
 export async function insertSeals(trx: Database, rows: Insertable<AuditSealsTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_seals').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await trx
+      .insertInto('audit_seals')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 export async function findChains(db: Database): Promise<number[]> {
@@ -75,7 +81,12 @@ export async function findChains(db: Database): Promise<number[]> {
 }
 
 /** A chain's seals in order, each with the row it seals (LEFT JOIN: a deleted row shows as missing). */
-export async function findSealBatch(db: Database, chain: number, afterSeq: number, limit: number): Promise<SealedRow[]> {
+export async function findSealBatch(
+  db: Database,
+  chain: number,
+  afterSeq: number,
+  limit: number,
+): Promise<SealedRow[]> {
   const rows = await db
     .selectFrom('audit_seals as s')
     .leftJoin('audit_log as a', 'a.id', 's.audit_id')

@@ -83,7 +83,10 @@ export interface SealResult {
  * seq = head + 1, hash = SHA-256(head hash + canonical row). Only rows of transactions older than every
  * running one are taken, so a transaction committing later can never need a place before the cursor.
  */
-export async function sealAuditLog(db: Database, options: { batchSize?: number; maxRows?: number } = {}): Promise<SealResult> {
+export async function sealAuditLog(
+  db: Database,
+  options: { batchSize?: number; maxRows?: number } = {},
+): Promise<SealResult> {
   if (!db.isTransaction) return db.transaction().execute((trx) => sealAuditLog(trx, options));
   if (!(await repo.tryLockSealer(db))) return { sealed: 0, ran: false };
   const batchSize = options.batchSize ?? 2000;
@@ -97,7 +100,8 @@ export async function sealAuditLog(db: Database, options: { batchSize?: number; 
     const now = new Date();
     const seals = rows.map((row) => {
       const chain = chainOf({
-        record: row.record_type !== null && row.record_id !== null ? { type: row.record_type, id: row.record_id } : undefined,
+        record:
+          row.record_type !== null && row.record_id !== null ? { type: row.record_type, id: row.record_id } : undefined,
         actor: row.actor_id !== null ? { id: row.actor_id, kind: row.actor_kind ?? '' } : null,
       });
       const head = heads.get(chain);

@@ -115,15 +115,15 @@ export async function findVersionsByCodes(db: Database, codes: readonly string[]
     .execute();
 }
 
-export async function findPublishedInForce(db: Database, code: string, at: string): Promise<VersionRow | undefined> {
+/** Every published version of a code (a handful): the in-force one is picked by date in the service. */
+export async function findPublished(db: Database, code: string): Promise<VersionRow[]> {
   return db
     .selectFrom('procedure_versions')
     .select(COLUMNS)
     .where('code', '=', code)
     .where('status', '=', 'published')
-    .where('valid_from', '<=', at)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', at)]))
-    .executeTakeFirst();
+    .orderBy('valid_from')
+    .execute();
 }
 
 /** Codes of every published version in force at `at` (the default export set). */

@@ -6,6 +6,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError, notFound, type ErrorDetail } from '../../http/errors.ts';
+import { announceChange, sharedCache } from '../../lib/shared-cache.ts';
 import { getAgency } from '../units/service.ts';
 import * as repo from './repository.ts';
 import {
@@ -241,8 +242,12 @@ export async function publishVersion(ctx: AppContext, code: string, id: number):
     await checkOrThrow({ ...ctx, db: trx }, v);
     const { closable, clash } = conflicts(v, await repo.findVersionsByCode(trx, code), id);
     if (clash.length > 0) throw overlapError(v, clash);
-    if (closable) await repo.closeOpenVersion(trx, closable.id, v.validFrom);
+    if (closable) {
+      await repo.closeOpenVersion(trx, closable.id, v.validFrom);
+      await announceChange(trx, BY_ID, String(closable.id));
+    }
     await repo.markPublished(trx, id, ctx.clock.now());
+    await announceChange(trx, PUBLISHED, code);
     ctx.log.info({ procedureCode: code, versionId: id, closed: closable?.id }, 'procedure version published');
     return toVersion((await repo.findVersionById(trx, id))!);
   });
@@ -250,17 +255,32 @@ export async function publishVersion(ctx: AppContext, code: string, id: number):
 
 /** The published version in force on `at` (default: today in Vietnam); what a dossier records. */
 export async function getProcedure(ctx: AppContext, code: string, at?: string): Promise<ProcedureVersion> {
-  const row = await repo.findPublishedInForce(ctx.db, code, at ?? todayInVietnam(ctx));
-  if (!row) throw notFound({ vi: 'thủ tục (đang có hiệu lực)', en: 'procedure in force' }, at ? `${code}@${at}` : code);
-  return toVersion(row);
+  const day = at ?? todayInVietnam(ctx);
+  const published =
+    (await publishedVersions.get(ctx.db, code, async () => (await repo.findPublished(ctx.db, code)).map(toVersion))) ??
+    [];
+  const inForce = published.find((v) => v.validFrom <= day && (v.validTo === null || v.validTo > day));
+  if (!inForce)
+    throw notFound({ vi: 'thủ tục (đang có hiệu lực)', en: 'procedure in force' }, at ? `${code}@${at}` : code);
+  return inForce;
 }
 
 /** One version by id, whatever its status or dates: dossiers keep the id they were received under. */
 export async function getProcedureVersion(ctx: AppContext, id: number): Promise<ProcedureVersion> {
-  const row = await repo.findVersionById(ctx.db, id);
-  if (!row) throw notFound({ vi: 'phiên bản thủ tục', en: 'procedure version' }, String(id));
-  return toVersion(row);
+  const version = await versionsById.get(ctx.db, String(id), async () => {
+    const row = await repo.findVersionById(ctx.db, id);
+    return row ? toVersion(row) : undefined;
+  });
+  if (!version) throw notFound({ vi: 'phiên bản thủ tục', en: 'procedure version' }, String(id));
+  return version;
 }
+
+// Every dossier action and submission reads its procedure version: published versions change only when a
+// later one is published (its valid_to), which announces the code; drafts change freely and are never kept.
+const PUBLISHED = 'procedure';
+const publishedVersions = sharedCache<ProcedureVersion[]>(PUBLISHED);
+const BY_ID = 'procedure-version';
+const versionsById = sharedCache<ProcedureVersion>(BY_ID, { keep: (v) => v.status === 'published' });
 
 export async function listVersions(ctx: AppContext, code: string): Promise<ProcedureVersion[]> {
   const rows = await repo.findVersionsByCode(ctx.db, code);

@@ -234,14 +234,3 @@ async function notifyApplicant(ctx: AppContext, trx: Database, row: repo.Dossier
     now: ctx.clock.now(),
   });
 }
-
-/** For public tracking: the approved letter's reason and new date, or null. */
-export async function findApprovedApology(db: Database, dossierId: string) {
-  const a = await db
-    .selectFrom('dossier_apologies')
-    .select(['reason', 'new_due_at'])
-    .where('dossier_id', '=', dossierId)
-    .where('state', '=', 'approved')
-    .executeTakeFirst();
-  return a ? { newAppointmentAt: a.new_due_at.toISOString(), reason: a.reason } : null;
-}

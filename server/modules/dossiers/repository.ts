@@ -1,5 +1,13 @@
-import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
+import {
+  sql,
+  type InsertQueryBuilder,
+  type InsertResult,
+  type Insertable,
+  type RawBuilder,
+  type Selectable,
+} from 'kysely';
 import type { Database } from '../../db/client.ts';
+import type { DB } from '../../db/schema.ts';
 import type { DossierEventsTable, DossierFilesTable, DossiersTable } from './tables.ts';
 
 export type DossierRow = Selectable<DossiersTable>;
@@ -13,6 +21,38 @@ export async function insertDossier(db: Database, row: Insertable<DossiersTable>
     .onConflict((oc) => oc.columns(['created_by', 'idempotency_key']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export interface NewSubmission {
+  dossier: Insertable<DossiersTable>;
+  files: Insertable<DossierFilesTable>[];
+  event: Insertable<DossierEventsTable>;
+}
+
+/**
+ * The dossier, its files and its first journal event in one statement (one round trip, atomic on its
+ * own), together with `alongside` — an INSERT of another module (the audit record) run in the same
+ * statement. A retry with a known Idempotency-Key fails on the unique key: see isIdempotencyClash.
+ */
+export async function insertSubmission<T extends keyof DB>(
+  db: Database,
+  { dossier, files, event }: NewSubmission,
+  alongside: InsertQueryBuilder<DB, T, InsertResult>,
+): Promise<void> {
+  const withFiles = db
+    .with('alongside', () => alongside)
+    .with('submitted_event', (qc) => qc.insertInto('dossier_events').values(event));
+  const query =
+    files.length > 0
+      ? withFiles.with('submitted_files', (qc) => qc.insertInto('dossier_files').values(files))
+      : withFiles;
+  await query.insertInto('dossiers').values(dossier).execute();
+}
+
+/** Whether an error is the unique (created_by, idempotency_key) of a retried submission. */
+export function isIdempotencyClash(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string } | null;
+  return e?.code === '23505' && `${e.constraint ?? ''} ${e.message ?? ''}`.includes('idempotency_key');
 }
 
 export function findDossierById(db: Database, id: string): Promise<DossierRow | undefined> {
@@ -30,14 +70,18 @@ export interface TrackRow {
   check_id4: string | null;
   check_phone4: string | null;
   history: { at: string; action: string; status: number; agencyId: string }[];
+  /** The approved apology letter (Decree 61/2018 Art. 19(9)), if any. */
+  apology: { reason: string; newDueAt: string } | null;
 }
 
-/** Public tracking in one statement (it is the hottest public read): the dossier and its history. */
+/** Public tracking in one statement (it is the hottest public read): the dossier, its history, its apology. */
 export async function findForTracking(db: Database, code: string): Promise<TrackRow | undefined> {
   const result = await sql<TrackRow>`
     SELECT d.id, d.code, d.status, d.procedure_code, d.accepted_at, d.due_at, d.returned_at, d.check_id4, d.check_phone4,
       (SELECT coalesce(json_agg(json_build_object('at', e.at, 'action', e.action, 'status', e.to_status, 'agencyId', e.to_agency_id) ORDER BY e.seq), '[]')
-         FROM dossier_events e WHERE e.dossier_id = d.id) AS history
+         FROM dossier_events e WHERE e.dossier_id = d.id) AS history,
+      (SELECT json_build_object('reason', a.reason, 'newDueAt', a.new_due_at)
+         FROM dossier_apologies a WHERE a.dossier_id = d.id AND a.state = 'approved') AS apology
     FROM dossiers d WHERE d.code = ${code}`.execute(db);
   return result.rows[0];
 }

@@ -3,11 +3,12 @@ import type { Insertable } from 'kysely';
 import { validateSubmission } from '../../../shared/eform/validate-submission.ts';
 import type { ProcedureVersion } from '../../../shared/schemas/procedure.ts';
 import type { AppContext } from '../../context.ts';
+import type { Database } from '../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../http/errors.ts';
-import { recordAudit } from '../audit/service.ts';
+import { auditAppendQuery } from '../audit/service.ts';
 import { getProcedure, todayInVietnam } from '../catalogue/service.ts';
 import { isInScope, resolveAccess, type Actor } from '../identity/service.ts';
-import { getAgency, getUnit } from '../units/service.ts';
+import { getAgency } from '../units/service.ts';
 import { fileRows, journalFiles, withStagedFiles } from './files.ts';
 import * as repo from './repository.ts';
 import { SubmitDossier } from './schemas.ts';
@@ -67,7 +68,6 @@ export async function submitDossier(
     if (details.length > 0) throw invalid(details);
     const reused = await reusedFiles(ctx, actor, input.components);
 
-    const unit = agency.unitCode ? await getUnit(ctx, agency.unitCode).catch(() => undefined) : undefined;
     const now = ctx.clock.now();
     const id = randomUUID();
     const digitised = new Set(isOfficer ? input.components.filter((c) => c.isDigitised).map((c) => c.key) : []);
@@ -84,7 +84,7 @@ export async function submitDossier(
       procedure_version_id: version.id,
       procedure_code: version.code,
       receiving_agency_id: agency.id,
-      receiving_unit_id: unit?.id ?? null,
+      receiving_unit_id: agency.unitId,
       handling_agency_id: agency.id,
       applicant_account_id: isOfficer ? null : actor.id,
       applicant: JSON.stringify(input.applicant),
@@ -122,28 +122,37 @@ export async function submitDossier(
       files: JSON.stringify(journalFiles(rows)),
       effect: JSON.stringify({ handlingAgencyId: agency.id }),
     };
-    const inserted = await withStagedFiles(ctx.db, storage, uploads, async (trx, promote) => {
-      const ok = await repo.insertDossier(trx, dossierValues);
-      if (!ok) return false;
-      await repo.insertFiles(trx, rows);
-      await repo.insertEvent(trx, eventValues);
-      await promote();
-      // Last: the audit chain's lock is held until commit, so the locked section stays short.
-      await recordAudit(trx, {
-        at: now,
-        actor: { id: actor.id, kind: actor.kind },
-        action: 'dossier.submit',
-        record: { type: 'dossier', id },
-        agencyId: agency.id,
-        unitId: unit?.id ?? null,
-        after: { status: 1, channel, procedureVersionId: version.id, files: rows.length },
-      });
-      return true;
-    });
-    if (inserted) return { id, replayed: false, view: detailOfInserted(dossierValues, rows, [eventValues]) };
-    // A concurrent retry with the same Idempotency-Key won the insert: answer with its dossier.
-    const winner = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey!);
-    return { id: winner!.id, replayed: true };
+    const audit = {
+      at: now,
+      actor: { id: actor.id, kind: actor.kind },
+      action: 'dossier.submit',
+      record: { type: 'dossier', id },
+      agencyId: agency.id,
+      unitId: agency.unitId,
+      after: { status: 1, channel, procedureVersionId: version.id, files: rows.length },
+    };
+    const write = (db: Database) =>
+      repo.insertSubmission(
+        db,
+        { dossier: dossierValues, files: rows, event: eventValues },
+        auditAppendQuery(db, audit),
+      );
+    try {
+      // Without files the statement is the whole unit of work; with files, their blobs are promoted first
+      // and removed again if the statement fails.
+      if (uploads.length === 0) await write(ctx.db);
+      else
+        await withStagedFiles(ctx.db, storage, uploads, async (trx, promote) => {
+          await promote();
+          await write(trx);
+        });
+    } catch (error) {
+      if (!idempotencyKey || !repo.isIdempotencyClash(error)) throw error;
+      // A concurrent retry with the same Idempotency-Key won the insert: answer with its dossier.
+      const winner = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey);
+      return { id: winner!.id, replayed: true };
+    }
+    return { id, replayed: false, view: detailOfInserted(dossierValues, rows, [eventValues]) };
   } finally {
     await Promise.all(uploads.map((u) => storage.discard(u.staged)));
   }

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
-import { findApprovedApology } from './apology.ts';
 import { statusView } from './mapping.ts';
 import * as repo from './repository.ts';
 import { STATUSES, type Status } from './workflow.ts';
@@ -25,7 +24,10 @@ export async function trackDossier(ctx: AppContext, code: string, check: string)
     procedureCode: row.procedure_code,
     receivedAt: row.accepted_at?.toISOString() ?? null,
     appointmentAt: row.due_at?.toISOString() ?? null,
-    apology: await findApprovedApology(ctx.db, row.id), // Decree 61/2018 Art. 19(9): reason and the new date
+    // Decree 61/2018 Art. 19(9): the reason and the one new date.
+    apology: row.apology
+      ? { newAppointmentAt: new Date(row.apology.newDueAt).toISOString(), reason: row.apology.reason }
+      : null,
     returnedAt: row.returned_at?.toISOString() ?? null,
     history: row.history.map((e) => ({
       at: new Date(e.at).toISOString(),

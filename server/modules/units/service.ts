@@ -1,6 +1,7 @@
 import type { Agency, AgencyList, Unit, UnitList } from '../../../shared/schemas/units.ts';
 import type { UnitSet } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
+import { sharedCache } from '../../lib/shared-cache.ts';
 import { notFound } from '../../http/errors.ts';
 import * as repo from './repository.ts';
 import type { AgencyListQuery, UnitListQuery } from './schemas.ts';
@@ -48,10 +49,17 @@ export async function listAgencies(ctx: AppContext, query: AgencyListQuery): Pro
 }
 
 export async function getAgency(ctx: AppContext, id: string): Promise<Agency> {
-  const row = await repo.findAgencyById(ctx.db, id);
-  if (!row) throw notFound({ vi: 'cơ quan', en: 'agency' }, id);
-  return toAgency(row);
+  const agency = await agencies.get(ctx.db, id, async () => {
+    const row = await repo.findAgencyById(ctx.db, id);
+    return row ? toAgency(row) : undefined;
+  });
+  if (!agency) throw notFound({ vi: 'cơ quan', en: 'agency' }, id);
+  return agency;
 }
+
+// Read by every submission, action and routing walk. Agencies change only with the reference data (a
+// migration); whatever edits them later announces the change: announceChange(trx, 'agency', id).
+const agencies = sharedCache<Agency>('agency');
 
 function toUnit(row: repo.UnitRow): Unit {
   return {
@@ -79,6 +87,7 @@ function toAgency(row: repo.AgencyRow): Agency {
     kind: row.kind,
     level: row.level,
     unitCode: row.unit_code,
+    unitId: row.unit_id,
     parentId: row.parent_id,
   };
 }
