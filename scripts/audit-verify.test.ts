@@ -20,29 +20,37 @@ const run = () =>
     encoding: 'utf8',
   });
 
-it('npm run audit:verify seals, passes an intact chain and names the first edited row', { timeout: 120_000 }, async () => {
-  const handle = await openDatabase(`file://${dir}`, '');
-  await prepareDatabase(handle);
-  for (let i = 1; i <= 5; i += 1)
-    await recordAudit(handle.db, { at: new Date(), action: 'dossier.read', record: { type: 'dossier', id: `D-${i}` } });
-  await handle.close();
+it(
+  'npm run audit:verify seals, passes an intact chain and names the first edited row',
+  { timeout: 120_000 },
+  async () => {
+    const handle = await openDatabase(`file://${dir}`, '');
+    await prepareDatabase(handle);
+    for (let i = 1; i <= 5; i += 1)
+      await recordAudit(handle.db, {
+        at: new Date(),
+        action: 'dossier.read',
+        record: { type: 'dossier', id: `D-${i}` },
+      });
+    await handle.close();
 
-  const ok = run();
-  expect(ok.status, ok.stderr).toBe(0);
-  expect(ok.stdout).toMatch(/intact: 5 rows/);
+    const ok = run();
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/intact: 5 rows/);
 
-  const again = await openDatabase(`file://${dir}`, '');
-  await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(again.db);
-  const target = await again.db
-    .selectFrom('audit_seals as s')
-    .innerJoin('audit_log as a', 'a.id', 's.audit_id')
-    .select(['a.id', 's.chain', 's.seq'])
-    .where('a.record_id', '=', 'D-3')
-    .executeTakeFirstOrThrow();
-  await sql`UPDATE audit_log SET record_id = 'D-99' WHERE id = ${target.id}`.execute(again.db);
-  await again.close();
+    const again = await openDatabase(`file://${dir}`, '');
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(again.db);
+    const target = await again.db
+      .selectFrom('audit_seals as s')
+      .innerJoin('audit_log as a', 'a.id', 's.audit_id')
+      .select(['a.id', 's.chain', 's.seq'])
+      .where('a.record_id', '=', 'D-3')
+      .executeTakeFirstOrThrow();
+    await sql`UPDATE audit_log SET record_id = 'D-99' WHERE id = ${target.id}`.execute(again.db);
+    await again.close();
 
-  const broken = run();
-  expect(broken.status).toBe(1);
-  expect(broken.stdout).toContain(`BROKEN at row chain=${target.chain} seq=${target.seq}`);
-});
+    const broken = run();
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain(`BROKEN at row chain=${target.chain} seq=${target.seq}`);
+  },
+);

@@ -15,7 +15,8 @@ try {
   const check = await verifyAuditChain(database.db);
   const ms = Math.round(performance.now() - started);
   if (check.ok) {
-    const pending = check.pending > 0 ? ` ${check.pending} rows of transactions still running wait for the sealer.` : '';
+    const pending =
+      check.pending > 0 ? ` ${check.pending} rows of transactions still running wait for the sealer.` : '';
     process.stdout.write(
       `Audit trail intact: ${check.rows} rows in ${check.chains} chains verified in ${ms} ms (${sealed} sealed now).${pending}\n`,
     );
