@@ -25,8 +25,10 @@ interface Store {
   held: Map<string, number>;
 }
 
-const listening = new WeakMap<Database, Map<string, Store>>();
-const everyListened = new Set<Map<string, Store>>();
+// Keyed by the database's Kysely adapter: one instance per database, shared by its transactions (so a
+// change announced inside a transaction finds the stores of the database it belongs to).
+const listening = new WeakMap<object, Map<string, Store>>();
+const keyOf = (db: Database): object => db.getExecutor().adapter;
 
 export interface SharedCache<V> {
   get(db: Database, key: string, load: () => Promise<V | undefined>): Promise<V | undefined>;
@@ -37,7 +39,7 @@ export function sharedCache<V>(name: string, options: { keep?: (value: V) => boo
   const keep = options.keep ?? (() => true);
   return {
     async get(db, key, load) {
-      if (db.isTransaction || !listening.has(db)) return load();
+      if (db.isTransaction || !listening.has(keyOf(db))) return load();
       const store = storeFor(db, name);
       const now = Date.now();
       const hit = store.entries.get(key);
@@ -55,7 +57,7 @@ export function sharedCache<V>(name: string, options: { keep?: (value: V) => boo
 }
 
 function storeFor(db: Database, name: string): Store {
-  return storeIn(listening.get(db)!, name);
+  return storeIn(listening.get(keyOf(db))!, name);
 }
 
 function storeIn(stores: Map<string, Store>, name: string): Store {
@@ -71,13 +73,13 @@ function storeIn(stores: Map<string, Store>, name: string): Store {
  */
 export async function announceChange(trx: Database, name: string, key: string): Promise<void> {
   await sql`SELECT pg_notify(${CHANNEL}, ${`${name}:${key}`})`.execute(trx);
-  // A transaction does not say which database it belongs to: hold the key in every listened one (a
-  // process normally has one; tests have several). A rolled-back change holds it until MAX_AGE_MS.
-  for (const stores of everyListened) {
-    const store = storeIn(stores, name);
-    forget(store, key);
-    store.held.set(key, Date.now());
-  }
+  const stores = listening.get(keyOf(trx));
+  if (!stores) return;
+  // Until its notice is back, this process loads the key without keeping it (a rolled-back change, whose
+  // notice never comes, holds it for MAX_AGE_MS: a few extra loads, never a stale value).
+  const store = storeIn(stores, name);
+  forget(store, key);
+  store.held.set(key, Date.now());
 }
 
 function forget(store: Store, key: string): void {
@@ -109,11 +111,9 @@ export async function installSharedCaches(database: DatabaseHandle): Promise<() 
     },
     dropAll,
   );
-  listening.set(database.db, stores);
-  everyListened.add(stores);
+  listening.set(keyOf(database.db), stores);
   return async () => {
-    listening.delete(database.db);
-    everyListened.delete(stores);
+    listening.delete(keyOf(database.db));
     await stop();
   };
 }
