@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -97,11 +97,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8, (v: string) => Number(v));
   types.setTypeParser(DATE, (v: string) => v);
-  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // Plans stay custom (made for each call's parameters), so naming statements below never runs a worse plan.
+  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: '-c plan_cache_mode=force_custom_plan' });
   // An idle client can be cut by the server (restart, DROP DATABASE … WITH (FORCE), failover): that must
   // not crash the process; the pool replaces the client on the next query.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }) });
   return {
     db,
     kind: 'postgres',
@@ -130,6 +131,41 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     listen: (channel, onNotice, onGap) => listenOnServer(url, types, channel, onNotice, onGap),
     close: async () => {
       await db.destroy();
+    },
+  };
+}
+
+// Distinct statement texts given a name; beyond it (texts built with variable IN lists), statements run unnamed.
+const MAX_NAMED_STATEMENTS = 2000;
+
+/**
+ * The pool as Kysely sees it, with every repeated statement text sent as a named (prepared) statement:
+ * each connection parses a text once and then only binds and runs it (PLATFORM.md: +12 % for single-row
+ * inserts, +21 % for point reads on this machine).
+ */
+function preparing(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_NAMED_STATEMENTS) names.set(text, (name = `k${names.size}`));
+    return name;
+  };
+  return {
+    options: pool.options,
+    end: () => pool.end(),
+    connect: async () => {
+      const client = await pool.connect();
+      const query = (q: unknown, values?: readonly unknown[]) => {
+        if (typeof q !== 'string') return client.query(q as pg.Submittable);
+        const name = nameOf(q);
+        return client.query(
+          name ? { name, text: q, values: values as unknown[] } : { text: q, values: values as unknown[] },
+        );
+      };
+      return {
+        query: query as unknown as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
     },
   };
 }
