@@ -28,7 +28,7 @@ export async function code128Png(code: string): Promise<Buffer> {
 
 /**
  * The band under the title of form 01: the barcode of the dossier code with the code beneath it at
- * the left, the tracking QR at the right (Circular 01/2018 Art. 9, form 01: "mã hồ sơ, mã vạch, mã QR").
+ * the left, the tracking QR at the right (Circular 01/2018 Art. 9, form 01; DOMAIN §5: code with barcode and QR).
  * Nothing is drawn beside the band: the form's lines start below it, so no text can run into the codes.
  */
 export async function addCodeBand(doc: PDFKit.PDFDocument, code: string, trackingUrl: string): Promise<void> {
