@@ -49,7 +49,17 @@ export const MEANINGS: Record<keyof Config, string> = {
   OIDC_CLIENT_ID: 'client id at the e-ID provider',
   OIDC_CLIENT_SECRET: 'client secret at the e-ID provider',
   OIDC_REDIRECT_URI: 'callback registered at the e-ID provider',
-  FILES_DIR: 'where dossier files are stored (content-addressed by SHA-256)',
+  FILES_DIR:
+    'where dossier files are stored (content-addressed by SHA-256); with `FILE_STORAGE=s3`, only the staging of uploads in flight',
+  FILE_STORAGE:
+    '`local`: blobs in `FILES_DIR`; `s3`: blobs in an S3-compatible bucket (MinIO, Ceph RGW, AWS S3), keys `sha256/ab/abcd…`',
+  S3_ENDPOINT: 'S3 endpoint URL (MinIO, Ceph); unset: AWS S3 for `S3_REGION`',
+  S3_BUCKET: 'bucket for dossier files (required with `FILE_STORAGE=s3`; create it beforehand)',
+  S3_REGION: 'S3 region (signing region; MinIO and Ceph accept the default)',
+  S3_ACCESS_KEY_ID: 'S3 access key; unset with the secret: the SDK default credential chain (instance or pod role)',
+  S3_SECRET_ACCESS_KEY: 'S3 secret key (set together with `S3_ACCESS_KEY_ID`)',
+  S3_FORCE_PATH_STYLE:
+    'address the bucket as `endpoint/bucket/key` (MinIO, Ceph and most self-hosted stores need `true`)',
   DOSSIER_MAX_FILE_BYTES: 'largest file a dossier accepts',
   DOSSIER_MAX_FILES: 'most files in one request',
   PAYMENTS_VIETQR_BANK_BIN: 'bank (BIN) of the account fees are paid into',

@@ -22,4 +22,25 @@ describe('loadConfig', () => {
   it('refuses an unknown unit set', () => {
     expect(() => loadConfig({ UNIT_SET: '2019' })).toThrow(/UNIT_SET/);
   });
+
+  it('keeps files on local disk unless FILE_STORAGE=s3, and then needs a bucket', () => {
+    expect(loadConfig({}).FILE_STORAGE).toBe('local');
+    expect(() => loadConfig({ FILE_STORAGE: 'ftp' })).toThrow(/^Invalid configuration: FILE_STORAGE="ftp": /);
+    expect(() => loadConfig({ FILE_STORAGE: 's3' })).toThrow(
+      /^Invalid configuration: S3_BUCKET="": required when FILE_STORAGE=s3$/,
+    );
+    const s3 = loadConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'motcua-files', S3_FORCE_PATH_STYLE: 'true' });
+    expect(s3).toMatchObject({ S3_BUCKET: 'motcua-files', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: true });
+  });
+
+  it('refuses a bad S3 endpoint or bucket name, and an access key without its secret', () => {
+    expect(() => loadConfig({ S3_ENDPOINT: 'minio:9000' })).toThrow(
+      /S3_ENDPOINT="minio:9000": expected the http\(s\) URL/,
+    );
+    expect(() => loadConfig({ S3_BUCKET: 'Hồ_Sơ' })).toThrow(/S3_BUCKET="Hồ_Sơ": expected an S3 bucket name/);
+    expect(() => loadConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'AKIA' })).toThrow(
+      /^Invalid configuration: S3_SECRET_ACCESS_KEY="": S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/,
+    );
+    expect(() => loadConfig({ S3_SECRET_ACCESS_KEY: 'secret' })).toThrow(/S3_ACCESS_KEY_ID="": /);
+  });
 });

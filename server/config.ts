@@ -71,8 +71,24 @@ export const Config = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URI: z.url().optional(),
-  // Dossiers (issue 6, docs/dossiers.md): content-addressed file storage and upload limits.
+  // Dossiers (issue 6, docs/dossiers.md): content-addressed file storage and upload limits. FILE_STORAGE=s3
+  // keeps the blobs in an S3-compatible bucket (MinIO, Ceph RGW, AWS S3); uploads still stage in FILES_DIR.
   FILES_DIR: z.string().min(1).default('./data/files'),
+  FILE_STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z
+    .url({
+      protocol: /^https?$/,
+      message: 'expected the http(s) URL of the S3 endpoint, such as https://minio.hanoi.internal:9000',
+    })
+    .optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name (3–63 lowercase letters, digits, . or -)')
+    .optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   DOSSIER_MAX_FILE_BYTES: z.coerce
     .number()
     .int()
@@ -108,14 +124,29 @@ export type Config = z.infer<typeof Config>;
 
 export class ConfigError extends Error {}
 
+/** Settings that only make sense together, reported like any other bad value: one line naming the variable. */
+function combinationIssues(c: Config): { name: keyof Config; message: string }[] {
+  const issues: { name: keyof Config; message: string }[] = [];
+  if (c.FILE_STORAGE === 's3' && !c.S3_BUCKET)
+    issues.push({ name: 'S3_BUCKET', message: 'required when FILE_STORAGE=s3' });
+  if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY))
+    issues.push({
+      name: c.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID',
+      message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or both unset: the default credential chain)',
+    });
+  return issues;
+}
+
 /** Parses an environment-like record; throws ConfigError with one readable line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Config.safeParse(present);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => {
-    const name = issue.path.join('.');
-    return `Invalid configuration: ${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
-  });
+  const issues = parsed.success
+    ? combinationIssues(parsed.data)
+    : parsed.error.issues.map((issue) => ({ name: issue.path.join('.'), message: issue.message }));
+  if (parsed.success && issues.length === 0) return parsed.data;
+  const lines = issues.map(
+    ({ name, message }) => `Invalid configuration: ${name}=${JSON.stringify(present[name] ?? '')}: ${message}`,
+  );
   throw new ConfigError(lines.join('\n'));
 }

@@ -12,6 +12,7 @@ import {
   supplementDeadlines,
 } from './deadlines.ts';
 import { guardClosing, storeTimeliness } from './apology-guard.ts';
+import { checkAssignee } from './assignee.ts';
 import { commitAction, invalidTransition, staleVersion } from './journal.ts';
 import { stateOf } from './mapping.ts';
 import * as repo from './repository.ts';
@@ -135,11 +136,19 @@ const HANDLERS: Record<Exclude<ActionName, 'submit'>, Handler> = {
     return { ...d, stepDueAt, pausedAt: null, supplement: null };
   },
   assign: async (x) => {
-    if (x.state.stepIndex === null)
-      throw conflict('Hồ sơ không ở bước xử lý nào.', 'The dossier is at no processing step.');
-    if (!(await holds(x, stepPermission(x.steps[x.state.stepIndex])))) throw forbidden();
+    const step = x.state.stepIndex === null ? undefined : x.steps[x.state.stepIndex];
+    if (!step) throw conflict('Hồ sơ không ở bước xử lý nào.', 'The dossier is at no processing step.');
+    if (!(await holds(x, stepPermission(step)))) throw forbidden();
     const assignee = x.body.assigneeId ?? x.actor.id;
-    if (assignee !== x.actor.id && !isHead(x.actor)) throw forbidden();
+    if (assignee !== x.actor.id) {
+      if (!isHead(x.actor)) throw forbidden();
+      await checkAssignee(
+        x.ctx,
+        assignee,
+        { role: step.role, permission: stepPermission(step) },
+        x.state.handlingAgencyId,
+      );
+    }
     if (x.state.assigneeId !== null && x.state.assigneeId !== x.actor.id && !isHead(x.actor))
       throw conflict('Bước này đã có cán bộ khác nhận xử lý.', 'Another officer has already taken this step.');
     return { assigneeId: assignee };

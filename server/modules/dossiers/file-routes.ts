@@ -16,7 +16,7 @@ const FileParams = z.object({
  * the applicant downloads the e-result (Decree 45/2020 Art. 14), officers preview components.
  */
 export async function dossierFileRoutes(app: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
-  const storage = storageFor(ctx.config.FILES_DIR);
+  const storage = storageFor(ctx.config);
   app.withTypeProvider<ZodTypeProvider>().get('/api/dossiers/:id/files/:fileId', {
     config: { permission: 'dossier.read' },
     schema: { tags: ['dossiers'], summary: 'Download one file of a dossier (read audited)', params: FileParams },
@@ -41,7 +41,7 @@ export async function dossierFileRoutes(app: FastifyInstance, { ctx }: ModuleOpt
           `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         )
         .header('x-content-type-options', 'nosniff')
-        .send(storage.open(file.sha256));
+        .send(await storage.open(file.sha256));
     },
   });
 }

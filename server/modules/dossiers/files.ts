@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import * as repo from './repository.ts';
-import type { BlobStorage } from './storage.ts';
+import type { BlobStorage } from './blob-storage.ts';
 import type { DossierFilesTable, JournalFile } from './tables.ts';
 import type { UploadedFile } from './uploads.ts';
 

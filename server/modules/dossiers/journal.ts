@@ -66,7 +66,7 @@ export interface Commit {
  * the journal row, the files and the audit record are written in the same transaction.
  */
 export async function commitAction(ctx: AppContext, c: Commit): Promise<repo.DossierRow> {
-  const storage = storageFor(ctx.config.FILES_DIR);
+  const storage = storageFor(ctx.config);
   const uploads = c.uploads ?? [];
   const now = ctx.clock.now();
   const files = fileRows(c.row.id, uploads, c.fileKind ?? 'supplement', now);

@@ -26,7 +26,7 @@ export async function dossiersRoutes(app: FastifyInstance, { ctx }: ModuleOption
   // Multipart only here: files stream to staging with a per-file limit (413) and content sniffing (415).
   await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.DOSSIER_MAX_FILE_BYTES } });
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const storage = storageFor(ctx.config.FILES_DIR);
+  const storage = storageFor(ctx.config);
   const limits = { fileBytes: ctx.config.DOSSIER_MAX_FILE_BYTES, files: ctx.config.DOSSIER_MAX_FILES };
 
   r.post('/api/dossiers', {

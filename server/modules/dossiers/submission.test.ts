@@ -67,7 +67,7 @@ describe('online submission', () => {
     expect(d).toMatchObject({ status: 1, statusKey: 'receiving', code: null, channel: 'online', version: 1 });
     expect(d.files).toHaveLength(1);
     expect(d.files[0]).toMatchObject({ mediaType: 'application/pdf', componentKey: 'to-khai' });
-    expect(await storageFor(filesDir).exists(d.files[0].sha256)).toBe(true);
+    expect(await storageFor(t.ctx.config).exists(d.files[0].sha256)).toBe(true);
     expect(d.journal).toMatchObject([{ action: 'submit', toStatus: 1 }]);
     // The answer is built from what was written; it equals what a read returns.
     const read = await t.app.inject({ url: `/api/dossiers/${d.id}`, headers: citizen });
@@ -105,7 +105,7 @@ describe('online submission', () => {
     );
     expect(res.statusCode).toBe(413);
     expect(await count('dossiers')).toBe(before);
-    expect(await storageFor(filesDir).listStaged()).toEqual([]);
+    expect(await storageFor(t.ctx.config).listStaged()).toEqual([]);
   });
 
   it('detects the type from the content, not the name (415)', async () => {
@@ -150,7 +150,7 @@ describe('online submission', () => {
     const before = {
       dossiers: await count('dossiers'),
       files: await count('dossier_files'),
-      stored: (await storageFor(filesDir).listStored()).length,
+      stored: (await storageFor(t.ctx.config).listStored()).length,
     };
     const body = multipart(submission(code, commune.agencyId), [
       { field: 'component.to-khai', fileName: 'a.pdf', content: Buffer.concat([PDF, Buffer.alloc(3000, 65)]) },
@@ -172,8 +172,8 @@ describe('online submission', () => {
     });
     expect(await count('dossiers')).toBe(before.dossiers);
     expect(await count('dossier_files')).toBe(before.files);
-    expect((await storageFor(filesDir).listStored()).length).toBe(before.stored);
-    expect(await storageFor(filesDir).listStaged()).toEqual([]);
+    expect((await storageFor(t.ctx.config).listStored()).length).toBe(before.stored);
+    expect(await storageFor(t.ctx.config).listStaged()).toEqual([]);
   });
 
   it('refuses a procedure not in force (404) and an officer outside the agency (403)', async () => {

@@ -40,7 +40,7 @@ export async function submitDossier(
   uploads: UploadedFile[],
   idempotencyKey: string | undefined,
 ): Promise<SubmitResult> {
-  const storage = storageFor(ctx.config.FILES_DIR);
+  const storage = storageFor(ctx.config);
   try {
     if (idempotencyKey) {
       const existing = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey);

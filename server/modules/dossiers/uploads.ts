@@ -2,7 +2,7 @@ import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../http/errors.ts';
-import { FileTooLargeError, type BlobStorage, type StagedFile } from './storage.ts';
+import { FileTooLargeError, type BlobStorage, type StagedFile } from './blob-storage.ts';
 
 /** Types a component, supplement or result file may have, detected from its content, never its name. */
 export const ACCEPTED_MEDIA_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/tiff']);

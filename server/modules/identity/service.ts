@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { resolveAccess } from './access.ts';
-import { forbidden } from './authenticate.ts';
+import { forbidden, loadActor } from './authenticate.ts';
 import type { Actor } from './policy.ts';
 import * as repo from './repository.ts';
 import { isInScope, type ScopeTarget } from './scope.ts';
@@ -52,4 +52,15 @@ export async function findAccountSummary(ctx: Pick<AppContext, 'db'>, id: string
     nationalId: row.national_id,
     isNationalIdVerified: row.is_national_id_verified,
   };
+}
+
+/**
+ * For other modules: an active officer with their role assignments, to ask what they may do (e.g.
+ * whether a dossier step may be assigned to them). Undefined for an unknown id, a citizen or business
+ * account, or a disabled officer.
+ */
+export async function findActiveOfficer(ctx: Pick<AppContext, 'db'>, id: string): Promise<Actor | undefined> {
+  const account = await repo.findAccountById(ctx.db, id);
+  if (!account || account.kind !== 'officer' || account.is_disabled) return undefined;
+  return loadActor(ctx, account.id, 'session', null);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { decodeBarcodes, hasPdftoppm, pdfImages, renderFirstPage } from '../../../../test/helpers/barcodes.ts';
 import {
   act,
   createCitizen,
@@ -72,6 +73,36 @@ describe('forms as PDF', () => {
       'NGƯỜI TIẾP NHẬN',
     ])
       expect(text).toContain(expected);
+  });
+
+  it('prints the dossier code on form 01 as a Code 128 barcode that scans back, with the code beneath it', async () => {
+    const proc = await createProcedure(t.ctx);
+    let d = await submitOnline(t.app, headers.citizen, proc.code, commune.agencyId);
+    d = await step(d, headers.clerk, 'accept');
+    const { res, text } = await pdf(d.id, '01');
+    // The code twice: under the barcode and on the "Mã hồ sơ" line.
+    expect(text.split(d.code!).length - 1).toBe(2);
+    const scanned = [];
+    for (const image of pdfImages(res.rawPayload)) scanned.push(...(await decodeBarcodes(image)));
+    expect(scanned.map((r) => [r.format, r.text]).sort()).toEqual([
+      ['Code128', d.code],
+      ['QRCode', `http://localhost:3000/tra-cuu/${encodeURIComponent(d.code!)}`],
+    ]);
+  });
+
+  it.skipIf(!hasPdftoppm())('prints form 01 so that both codes scan from the rendered page, apart', async () => {
+    const proc = await createProcedure(t.ctx, { name: 'Đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế' });
+    let d = await submitOnline(t.app, headers.citizen, proc.code, commune.agencyId);
+    d = await step(d, headers.clerk, 'accept');
+    const page = renderFirstPage((await pdf(d.id, '01')).res.rawPayload);
+    const found = await decodeBarcodes(new Uint8Array(page));
+    const barcode = found.find((r) => r.format === 'Code128');
+    const qr = found.find((r) => r.format === 'QRCode');
+    expect(barcode?.text).toBe(d.code);
+    expect(qr?.text).toContain('/tra-cuu/');
+    // Side by side in one band: the barcode ends left of where the QR begins.
+    const right = Math.max(barcode!.position.topRight.x, barcode!.position.bottomRight.x);
+    expect(right).toBeLessThan(Math.min(qr!.position.topLeft.x, qr!.position.bottomLeft.x));
   });
 
   it('prints the itemised supplement (02), the refusal with its reason (03) and the control slip (05)', async () => {

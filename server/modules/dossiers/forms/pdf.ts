@@ -67,7 +67,8 @@ export function line(doc: PDFKit.PDFDocument, label: string, value: string | nul
     .text(value && value.length > 0 ? value : '…');
 }
 
-export async function addQr(doc: PDFKit.PDFDocument, url: string, caption: string): Promise<void> {
+/** A QR code at the right margin from the current line, with a caption; returns the bottom of what it drew. */
+export async function addQr(doc: PDFKit.PDFDocument, url: string, caption: string): Promise<number> {
   const png = await QRCode.toBuffer(url, { margin: 1, width: 160, errorCorrectionLevel: 'M' });
   const size = 64;
   const x = doc.page.width - 32 - size;
@@ -77,8 +78,10 @@ export async function addQr(doc: PDFKit.PDFDocument, url: string, caption: strin
     .font('regular')
     .fontSize(6.5)
     .text(caption, x - 30, y + size + 2, { width: size + 30, align: 'center' });
+  const bottom = doc.y;
   doc.x = 32;
   doc.y = y;
+  return bottom;
 }
 
 /** Signature blocks side by side: title, "(Ký, ghi rõ họ tên)", and the name. */

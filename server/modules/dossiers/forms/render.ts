@@ -8,7 +8,8 @@ import * as repo from '../repository.ts';
 import { getVisibleDossier } from '../service.ts';
 import type { SupplementRequest } from '../workflow.ts';
 import { controlSlipRows } from './control-slip.ts';
-import { addQr, line, signatures, startForm, table, vnDateTime } from './pdf.ts';
+import { addCodeBand } from './barcode.ts';
+import { line, signatures, startForm, table, vnDateTime } from './pdf.ts';
 
 type FormCode = '01' | '02' | '03' | '05';
 
@@ -46,7 +47,7 @@ async function form01(d: Data): Promise<Buffer> {
     agencyName: d.agencyName,
     compress: d.compress,
   });
-  await addQr(doc, trackingUrl(d), 'Tra cứu hồ sơ');
+  await addCodeBand(doc, d.row.code, trackingUrl(d));
   line(doc, 'Mã hồ sơ', d.row.code);
   doc.font('regular').text(`${d.agencyName} tiếp nhận hồ sơ của:`);
   line(doc, 'Ông/bà', d.row.applicant.name);
