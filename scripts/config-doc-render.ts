@@ -14,6 +14,8 @@ interface Property {
 export const MEANINGS: Record<keyof Config, string> = {
   PORT: 'HTTP port',
   HOST: 'interface to listen on',
+  HTTP_REUSE_PORT:
+    'let several HTTP processes on this machine listen on the same port (Linux SO_REUSEPORT: the kernel spreads connections between them; with `RUN_WORKER=false` and a separate worker)',
   DATABASE_URL:
     'unset → embedded PGlite in `PGLITE_DIR`; `postgres://…` → a PostgreSQL server; `memory://` → in-memory PGlite (tests); `file://DIR` → PGlite in DIR',
   PGLITE_DIR: 'where the embedded database lives',

@@ -16,6 +16,8 @@ const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === '
 export const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  // Several HTTP processes on one machine share the port (SO_REUSEPORT; the kernel spreads connections).
+  HTTP_REUSE_PORT: booleanFlag.default(false),
   DATABASE_URL: z
     .string()
     .refine((v) => v === 'memory://' || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file://'), {

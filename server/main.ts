@@ -80,7 +80,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.PORT, host: config.HOST });
+  // Fastify hands the options to net.Server.listen as they are; its types do not list reusePort (Node ≥ 22.12).
+  const listenOptions = { port: config.PORT, host: config.HOST, reusePort: config.HTTP_REUSE_PORT };
+  await app.listen(listenOptions);
   app.log.info({ startupMs: Math.round(performance.now() - started), url: config.PUBLIC_URL }, 'listening');
   if (config.RUN_WORKER) worker = startWorker(ctx);
 }
