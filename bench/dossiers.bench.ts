@@ -1,24 +1,39 @@
 // Dossier submissions and public tracking look-ups per second, over HTTP with wrk, beside the machine's own
 // ceilings measured in the same run: pgbench single-row inserts of a dossier-shaped row (8 clients, prepared)
-// and a bare Fastify route under the same wrk settings.
+// and a bare Fastify route (one process) under the same wrk settings.
+//
+// PostgreSQL: the product as deployed — `node server/main.ts http` processes (RUN_WORKER=false, sharing the port
+// with HTTP_REUSE_PORT) and one `node server/main.ts worker` (which seals the audit trail meanwhile), measured
+// with 1 HTTP process and with one per core. PGlite: the app inside this process, its worker too.
+//
 // Run: node_modules/.bin/node bench/dossiers.bench.ts
 //      DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node_modules/.bin/node bench/dossiers.bench.ts
-// Needs `wrk` (Debian package) and `pgbench`; BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50).
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+// Needs `wrk` (Debian package) and `pgbench`. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50),
+// BENCH_PROCESSES (default "1,<cores>").
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { startWorker } from '../server/jobs/worker.ts';
+import { systemClock } from '../server/lib/clock.ts';
 import { createTestApp } from '../test/helpers/app.ts';
 import { createCitizen, createCommune, createProcedure, loginAs, submission } from '../test/helpers/dossiers.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+const onServer = /^postgres(ql)?:\/\//.test(process.env['DATABASE_URL'] ?? '');
+const PROCESSES = (process.env['BENCH_PROCESSES'] ?? `1,${availableParallelism()}`)
+  .split(',')
+  .map(Number)
+  .filter((n, i, all) => n > 0 && all.indexOf(n) === i);
 const work = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+const run = promisify(execFile);
 
 interface WrkResult {
   perSecond: number;
@@ -34,10 +49,10 @@ function toMs(text: string): number {
   return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
 }
 
-// Asynchronous: the server under test runs in this very process and must keep answering.
-async function wrk(url: string, script?: string): Promise<WrkResult> {
-  const args = ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', ...(script ? ['-s', script] : []), url];
-  const { stdout: out } = await promisify(execFile)('wrk', args, { encoding: 'utf8' });
+// Asynchronous: on PGlite the server under test runs in this very process and must keep answering.
+async function wrk(url: string, script?: string, seconds = SECONDS): Promise<WrkResult> {
+  const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...(script ? ['-s', script] : []), url];
+  const { stdout: out } = await run('wrk', args, { encoding: 'utf8' });
   const line = (re: RegExp) => re.exec(out)?.[1] ?? '';
   return {
     perSecond: Math.round(Number(line(/Requests\/sec:\s+([\d.]+)/))),
@@ -65,19 +80,17 @@ async function pgbenchInserts(): Promise<number> {
   const doc = JSON.stringify({ applicant: { name: 'Nguyễn Văn An', phone: '0912345678' }, text: 'x'.repeat(900) });
   const script = join(work, 'insert.sql');
   writeFileSync(script, `INSERT INTO rows (code, data) VALUES (md5(random()::text), '${doc}'::jsonb);\n`);
-  const out = execFileSync(
+  const { stdout } = await run(
     'pgbench',
     ['-n', '-M', 'prepared', '-c', '8', '-j', '2', '-T', String(SECONDS), '-f', script, url],
-    {
-      encoding: 'utf8',
-    },
+    { encoding: 'utf8' },
   );
   await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
   await admin.end();
-  return Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN));
+  return Math.round(Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? NaN));
 }
 
-/** Ceiling 2: a bare Fastify route under the same wrk settings. */
+/** Ceiling 2: a bare Fastify route, one process, under the same wrk settings. */
 async function bareRoute(): Promise<WrkResult> {
   const app = Fastify();
   app.get('/', async () => ({ ok: true }));
@@ -88,10 +101,40 @@ async function bareRoute(): Promise<WrkResult> {
   return result;
 }
 
+/** Starts `node server/main.ts <mode>` on the benchmark's database; resolves once it is ready. */
+async function startProcess(mode: 'http' | 'worker', env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['server/main.ts', mode], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = mode === 'http' ? '"listening"' : '"database ready"';
+  await new Promise<void>((resolve, reject) => {
+    const seen = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+      if (output.includes(ready)) resolve();
+    };
+    child.stdout.on('data', seen);
+    child.stderr.on('data', seen);
+    child.once('exit', () => reject(new Error(`${mode} process exited:\n${output}`)));
+  });
+  // Keep draining so the pipe never blocks the child.
+  child.stdout.resume();
+  child.stderr.resume();
+  return child;
+}
+
+async function stop(children: ChildProcess[]): Promise<void> {
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.all(children.filter((c) => c.exitCode === null).map((c) => once(c, 'exit')));
+}
+
 const pgbench = await pgbenchInserts();
 const bare = await bareRoute();
 
-const t = await createTestApp({ FILES_DIR: join(work, 'files'), RATE_LIMIT_LOOKUP_MAX: '1000000000' });
+// The data: a commune, a level-4 procedure with its e-form, a citizen with a session, 200 accepted dossiers.
+const t = await createTestApp({ FILES_DIR: join(work, 'files'), RATE_LIMIT_LOOKUP_MAX: '1000000000' }, systemClock);
 const commune = await createCommune(t.ctx);
 const proc = await createProcedure(t.ctx, {
   components: [
@@ -109,10 +152,6 @@ const proc = await createProcedure(t.ctx, {
 });
 const citizen = await loginAs(t.ctx, await createCitizen(t.ctx));
 const clerk = await loginAs(t.ctx, commune.receptionist);
-await t.app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-
-// Codes to track: 200 accepted dossiers.
 const codes: string[] = [];
 for (let i = 0; i < 200; i++) {
   const d = (
@@ -132,39 +171,116 @@ for (let i = 0; i < 200; i++) {
   codes.push(accepted.json<{ code: string }>().code);
 }
 
+// Submissions as the portal sends them: JSON, the session cookie and CSRF header, a fresh Idempotency-Key.
 const headerLines = Object.entries({ ...citizen, 'content-type': 'application/json' })
   .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
   .join('\n');
-const submitScript = join(work, 'submit.lua');
-writeFileSync(
-  submitScript,
-  `wrk.method = "POST"\nwrk.body = ${JSON.stringify(JSON.stringify(submission(proc.code, commune.agencyId)))}\n${headerLines}\n`,
-);
+const submitScript = (run: string) => {
+  const file = join(work, `submit-${run}.lua`);
+  // Keys unique per run and per wrk thread (setup() gives each thread its own global "thread_id").
+  writeFileSync(
+    file,
+    `wrk.method = "POST"\nwrk.body = ${JSON.stringify(JSON.stringify(submission(proc.code, commune.agencyId)))}\n${headerLines}
+local threads = 0
+setup = function(thread) threads = threads + 1; thread:set("thread_id", threads) end
+local n = 0
+request = function()
+  n = n + 1
+  wrk.headers["idempotency-key"] = "bench-${run}-" .. thread_id .. "-" .. n
+  return wrk.format()
+end\n`,
+  );
+  return file;
+};
 const trackScript = join(work, 'track.lua');
 writeFileSync(
   trackScript,
   `local codes = {${codes.map((c) => JSON.stringify(c)).join(',')}}\nrequest = function()\n  return wrk.format("GET", "/api/track/" .. codes[math.random(#codes)] .. "?check=2345")\nend\n`,
 );
 
-if (t.database.kind === 'postgres') await t.database.exec('CHECKPOINT');
-const before = Number(
-  (
-    await t.ctx.db
-      .selectFrom('dossiers')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n,
-);
-const submit = await wrk(`${base}/api/dossiers`, submitScript);
-const after = Number(
-  (
-    await t.ctx.db
-      .selectFrom('dossiers')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n,
-);
-const track = await wrk(`${base}/api/track/x`, trackScript);
+const countDossiers = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('dossiers')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const pendingSeals = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .leftJoin('audit_seals', 'audit_seals.audit_id', 'audit_log.id')
+        .where('audit_seals.audit_id', 'is', null)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+interface Measured {
+  processes: number;
+  submissions: WrkResult & { dossiersWritten: number; ofPgbench: number };
+  tracking: WrkResult & { ofBareRoute: number };
+  auditRowsUnsealedAfter5s: number;
+}
+
+async function measure(base: string, processes: number): Promise<Measured> {
+  if (t.database.kind === 'postgres') await t.database.exec('CHECKPOINT');
+  await wrk(`${base}/api/track/x`, trackScript, 2); // warm-up: connections, prepared statements, JIT
+  const before = await countDossiers();
+  const submit = await wrk(`${base}/api/dossiers`, submitScript(`${process.pid}-${processes}`));
+  const written = (await countDossiers()) - before;
+  const track = await wrk(`${base}/api/track/x`, trackScript);
+  await new Promise((r) => setTimeout(r, 5000)); // the sealer runs every 5 s
+  return {
+    processes,
+    submissions: { ...submit, dossiersWritten: written, ofPgbench: +(submit.perSecond / pgbench).toFixed(3) },
+    tracking: { ...track, ofBareRoute: +(track.perSecond / bare.perSecond).toFixed(3) },
+    auditRowsUnsealedAfter5s: await pendingSeals(),
+  };
+}
+
+const results: Measured[] = [];
+if (onServer) {
+  const name = (
+    await t.ctx.db.selectNoFrom((eb) => eb.fn<string>('current_database').as('d')).executeTakeFirstOrThrow()
+  ).d;
+  const url = new URL(process.env['DATABASE_URL']!);
+  url.pathname = `/${name}`;
+  // Request logs off (LOG_REQUESTS=false, as behind a load balancer that keeps the access log).
+  const env = {
+    DATABASE_URL: url.toString(),
+    LOG_REQUESTS: process.env['BENCH_LOG_REQUESTS'] ?? 'false',
+    FILES_DIR: join(work, 'files'),
+    RATE_LIMIT_LOOKUP_MAX: '1000000000',
+    WEB_DIST_DIR: './no-web-in-bench',
+  };
+  const worker = await startProcess('worker', env);
+  for (const n of PROCESSES) {
+    const port = String(30000 + (process.pid % 20000));
+    const http: ChildProcess[] = [];
+    for (let i = 0; i < n; i++)
+      http.push(
+        await startProcess('http', {
+          ...env,
+          PORT: port,
+          HOST: '127.0.0.1',
+          RUN_WORKER: 'false',
+          HTTP_REUSE_PORT: 'true',
+        }),
+      );
+    results.push(await measure(`http://127.0.0.1:${port}`, n));
+    await stop(http);
+  }
+  await stop([worker]);
+} else {
+  const worker = startWorker(t.ctx);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  results.push(await measure(`http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, 1));
+  await worker.stop();
+}
 
 console.log(
   JSON.stringify({
@@ -172,10 +288,13 @@ console.log(
     seconds: SECONDS,
     connections: CONNECTIONS,
     ceilings: { pgbenchInsertsPerSecond: pgbench, bareFastify: bare },
-    submissions: { ...submit, dossiersWritten: after - before, ofPgbench: +(submit.perSecond / pgbench).toFixed(3) },
-    tracking: { ...track, ofBareRoute: +(track.perSecond / bare.perSecond).toFixed(3) },
-    loadAverage: execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim(),
+    results,
+    loadAverage: (await run('cat', ['/proc/loadavg'], { encoding: 'utf8' })).stdout.trim(),
   }),
 );
+for (const r of results)
+  console.log(
+    `| ${t.database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${r.processes} | ${r.submissions.perSecond} (${r.submissions.p50ms} / ${r.submissions.p99ms}) | ${pgbench} | ${r.submissions.ofPgbench} | ${r.tracking.perSecond} (${r.tracking.p50ms} / ${r.tracking.p99ms}) | ${bare.perSecond} | ${r.tracking.ofBareRoute} |`,
+  );
 await t.close();
 rmSync(work, { recursive: true, force: true });

@@ -20,6 +20,7 @@ export const MEANINGS: Record<keyof Config, string> = {
     'unset → embedded PGlite in `PGLITE_DIR`; `postgres://…` → a PostgreSQL server; `memory://` → in-memory PGlite (tests); `file://DIR` → PGlite in DIR',
   PGLITE_DIR: 'where the embedded database lives',
   LOG_LEVEL: 'pino log level',
+  LOG_REQUESTS: 'log each request and its answer at `info` (turn off where a load balancer keeps the access log)',
   PUBLIC_URL: 'the address citizens use (links and QR codes on forms)',
   UNIT_SET: 'administrative units in force: 2018 (city, 30 districts, 584 communes) or 2025 (126 communes)',
   WEB_DIST_DIR: 'the built web app',

@@ -26,6 +26,8 @@ export const Config = z.object({
     .optional(),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   LOG_LEVEL: LogLevel.default('info'),
+  // One line when a request arrives and one when it is answered; off where the load balancer keeps access logs.
+  LOG_REQUESTS: booleanFlag.default(true),
   PUBLIC_URL: z
     .url({ message: 'expected an absolute URL such as https://dichvucong.hanoi.gov.vn' })
     .default('http://localhost:3000'),
