@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -42,5 +43,16 @@ describe('loadConfig', () => {
       /^Invalid configuration: S3_SECRET_ACCESS_KEY="": S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/,
     );
     expect(() => loadConfig({ S3_SECRET_ACCESS_KEY: 'secret' })).toThrow(/S3_ACCESS_KEY_ID="": /);
+  });
+
+  it('reads an Ed25519 signing key and refuses anything else without echoing it', () => {
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(loadConfig({ SIGNING_PRIVATE_KEY: pem }).SIGNING_PRIVATE_KEY).toBe(pem);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    const other = rsa.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(() => loadConfig({ SIGNING_PRIVATE_KEY: other })).toThrow(
+      /SIGNING_PRIVATE_KEY=\(hidden\): expected an Ed25519/,
+    );
+    expect(() => loadConfig({ SIGNING_PRIVATE_KEY: other })).not.toThrow(/PRIVATE KEY-----/);
   });
 });

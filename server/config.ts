@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePrivateKey } from './lib/ed25519.ts';
 
 /**
  * The only reader of process.env. Every setting is validated at start-up; a bad value stops the
@@ -100,6 +101,15 @@ export const Config = z.object({
     .max(1024 * 1024 * 1024)
     .default(20 * 1024 * 1024),
   DOSSIER_MAX_FILES: z.coerce.number().int().min(1).max(500).default(50),
+  // E-results (ADR 0016): the deployment's Ed25519 key that signs them. Unset: one is generated once and kept
+  // in the database (development and demos); production sets it from its secret store.
+  SIGNING_PRIVATE_KEY: z
+    .string()
+    .refine(
+      isEd25519PrivateKey,
+      'expected an Ed25519 private key: PKCS#8 PEM (newlines may be written \\n) or base64 DER',
+    )
+    .optional(),
   // Payments (issue 8, docs/payments.md). The collecting account printed in VietQR; gateways stay offline
   // (no network call) until their credentials are set.
   PAYMENTS_VIETQR_BANK_BIN: z
@@ -126,6 +136,15 @@ export const Config = z.object({
 });
 export type Config = z.infer<typeof Config>;
 
+function isEd25519PrivateKey(text: string): boolean {
+  try {
+    parsePrivateKey(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class ConfigError extends Error {}
 
 /** Settings that only make sense together, reported like any other bad value: one line naming the variable. */
@@ -149,8 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ? combinationIssues(parsed.data)
     : parsed.error.issues.map((issue) => ({ name: issue.path.join('.'), message: issue.message }));
   if (parsed.success && issues.length === 0) return parsed.data;
-  const lines = issues.map(
-    ({ name, message }) => `Invalid configuration: ${name}=${JSON.stringify(present[name] ?? '')}: ${message}`,
-  );
+  const lines = issues.map(({ name, message }) => {
+    // A secret is never echoed, even a malformed one: the line ends up in logs.
+    const isSecret = /SECRET|TOKEN|PRIVATE_KEY|API_KEY/.test(name) && present[name] !== undefined;
+    return `Invalid configuration: ${name}=${isSecret ? '(hidden)' : JSON.stringify(present[name] ?? '')}: ${message}`;
+  });
   throw new ConfigError(lines.join('\n'));
 }
