@@ -30,6 +30,8 @@ import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { apologyRoutes } from './modules/dossiers/apology-routes.ts';
 import { timelinessRoutes } from './modules/timeliness/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
+import { signingRoutes } from './modules/signing/routes.ts';
+import { resultRoutes } from './modules/dossiers/result-routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -111,6 +113,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(paymentsRoutes, { ctx });
   await app.register(dossiersRoutes, { ctx });
   await app.register(apologyRoutes, { ctx });
+  await app.register(resultRoutes, { ctx });
+  await app.register(signingRoutes, { ctx });
   await app.register(timelinessRoutes, { ctx });
   await app.register(reportsRoutes, { ctx });
 

@@ -11,6 +11,7 @@ import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { AuditTables } from '../modules/audit/tables.ts';
 import type { ReportsTables } from '../modules/reports/tables.ts';
 import type { TimelinessTables } from '../modules/timeliness/tables.ts';
+import type { SigningTables } from '../modules/signing/tables.ts';
 
 /**
  * The whole database as Kysely sees it: each module declares its own tables in its `tables.ts`
@@ -30,4 +31,5 @@ export interface DB
     ReportsTables,
     DraftsTables,
     RatingsTables,
-    TimelinessTables {}
+    TimelinessTables,
+    SigningTables {}

@@ -1,6 +1,7 @@
 import type { Calendar } from '../../../shared/calendar/calendar.ts';
 import type { ProcedureVersion, WorkflowStep } from '../../../shared/schemas/procedure.ts';
 import type { AppContext } from '../../context.ts';
+import type { Database } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { getProcedureVersion } from '../catalogue/service.ts';
 import { isInScope, resolveAccess, type Actor } from '../identity/service.ts';
@@ -17,6 +18,7 @@ import { commitAction, invalidTransition, staleVersion } from './journal.ts';
 import { stateOf } from './mapping.ts';
 import * as repo from './repository.ts';
 import { notifyApplicant } from './notify.ts';
+import { prepareResultSignatures } from './result-signatures.ts';
 import { resolveAllStepAgencies, workflowSteps } from './routing.ts';
 import type { ActionBody } from './schemas.ts';
 import type { UploadedFile } from './uploads.ts';
@@ -35,6 +37,9 @@ interface Context {
   now: Date;
   body: ActionBody;
   uploads: UploadedFile[];
+  /** Rows an action adds inside its transaction (the result signatures), and what its audit record adds. */
+  writes: Array<(trx: Database) => Promise<void>>;
+  audit: Record<string, unknown>;
 }
 
 const required = (field: string, vi: string, en: string) => invalid([{ field: `body.${field}`, message: { vi, en } }]);
@@ -202,7 +207,35 @@ const HANDLERS: Record<Exclude<ActionName, 'submit'>, Handler> = {
       throw required('result', 'Đính kèm tệp kết quả (trường "result").', 'Attach the result file (field "result").');
     return { processedAt: x.now.toISOString(), finishedAt: x.now.toISOString() };
   },
-  return_result: (x) => ({ returnedAt: x.now.toISOString(), returnMethod: x.body.method ?? x.row.result_delivery }),
+  sign_result: async (x) => {
+    const signatures = await prepareResultSignatures(x.ctx, x.row, x.actor, x.now);
+    x.writes.push((trx) => repo.insertSignatures(trx, signatures));
+    x.audit = {
+      results: signatures.map((s) => ({ code: s.result_code, sha256: s.sha256 })),
+      keyId: signatures[0]?.key_id,
+    };
+    return { resultSignedAt: x.now.toISOString() };
+  },
+  return_result: (x) => {
+    const method = x.body.method ?? x.row.result_delivery;
+    // Decree 45/2020 Art. 14(3): a result given online is an e-result, digitally signed. Paper results
+    // handed over at the counter or posted carry their own signature and seal.
+    if (method === 'online' && x.state.resultSignedAt === null)
+      throw new AppError(
+        'CONFLICT',
+        {
+          vi: 'Chưa thể trả kết quả trực tuyến: kết quả điện tử chưa được lãnh đạo ký số (Nghị định 45/2020, Điều 14 khoản 3).',
+          en: 'The result cannot be returned online yet: the e-result has not been digitally signed by a leader (Decree 45/2020 Art. 14(3)).',
+        },
+        [
+          {
+            field: 'body.method',
+            message: { vi: 'cần kết quả điện tử đã ký số', en: 'needs a digitally signed e-result' },
+          },
+        ],
+      );
+    return { returnedAt: x.now.toISOString(), returnMethod: method };
+  },
   withdraw: (x) => ({ finishedAt: x.now.toISOString(), supplement: null, pausedAt: null }),
   stop: (x) => {
     if (!x.body.reason) throw required('reason', 'Phải ghi rõ lý do dừng xử lý.', 'A reason is required.');
@@ -238,7 +271,10 @@ export async function performAction(
     now: ctx.clock.now(),
     body,
     uploads,
+    writes: [],
+    audit: {},
   };
+  // For sign_result the handling agency is the receiving desk's (status 9), so this is "handles or received".
   if (!(await holdsAny(x, transition.permissions))) throw forbidden();
   await guardClosing(ctx, row, action, x.now); // a late dossier closes only with an approved apology (form 04)
   const effect = await HANDLERS[action](x);
@@ -251,7 +287,9 @@ export async function performAction(
     uploads,
     fileKind: action === 'mark_processed' ? 'result' : 'supplement',
     before: action === 'accept' ? (trx) => allocateCode(trx, row.receiving_agency_id, x.now) : undefined,
+    audit: x.audit,
     after: async (trx, next) => {
+      for (const write of x.writes) await write(trx);
       await notifyApplicant(ctx, trx, row, action, next, version.name, body.reason);
       await storeTimeliness(trx, row.id, next); // DOMAIN §4: the verdict when processing ends
     },

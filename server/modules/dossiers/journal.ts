@@ -57,6 +57,8 @@ export interface Commit {
   fileKind?: DossierFilesTable['kind'];
   /** Work inside the transaction before the state is written (e.g. allocating the dossier code). */
   before?: (trx: Database) => Promise<Effect>;
+  /** What the action's audit record carries besides status, step and agency (e.g. the signed results). */
+  audit?: Record<string, unknown>;
   /** Work inside the transaction after the state is written (e.g. the applicant's notification). */
   after?: (trx: Database, next: DossierState) => Promise<void>;
 }
@@ -111,7 +113,7 @@ export async function commitAction(ctx: AppContext, c: Commit): Promise<repo.Dos
       agencyId: next.handlingAgencyId,
       unitId: c.row.receiving_unit_id,
       before: { status: from.status, step: from.stepIndex, agency: from.handlingAgencyId },
-      after: { status: next.status, step: next.stepIndex, agency: next.handlingAgencyId, code: next.code },
+      after: { status: next.status, step: next.stepIndex, agency: next.handlingAgencyId, code: next.code, ...c.audit },
     });
   });
   ctx.log.info({ dossierId: c.row.id, action: c.action, from: from.status }, 'dossier action');

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { DossierEventsTable, DossierFilesTable } from './tables.ts';
-import type { DossierRow, EventRow, FileRow } from './repository.ts';
+import type { DossierRow, EventRow, FileRow, SignatureRow } from './repository.ts';
 import type { DossiersTable } from './tables.ts';
 import { allowedActions, CHANNELS, STATUSES, type ChannelCode, type DossierState, type Status } from './workflow.ts';
 
@@ -25,6 +25,7 @@ export function stateOf(row: DossierRow): DossierState {
     pausedAt: iso(row.paused_at),
     approvedAt: iso(row.approved_at),
     processedAt: iso(row.processed_at),
+    resultSignedAt: iso(row.result_signed_at),
     finishedAt: iso(row.finished_at),
     returnedAt: iso(row.returned_at),
     returnMethod: row.return_method,
@@ -50,6 +51,7 @@ export function columnsOf(state: DossierState): Partial<Insertable<DossiersTable
     paused_at: date(state.pausedAt),
     approved_at: date(state.approvedAt),
     processed_at: date(state.processedAt),
+    result_signed_at: date(state.resultSignedAt),
     finished_at: date(state.finishedAt),
     returned_at: date(state.returnedAt),
     return_method: state.returnMethod,
@@ -84,7 +86,20 @@ export function toSummary(row: DossierRow) {
   };
 }
 
-export function toFile(f: FileRow) {
+/** A result file's signature (ADR 0016): what the officer and the applicant see beside the file. */
+export function toSignature(s: SignatureRow) {
+  return {
+    resultCode: s.result_code,
+    sha256: s.sha256,
+    agencyId: s.agency_id,
+    signerName: s.signer_name,
+    signedAt: s.signed_at.toISOString(),
+    algorithm: s.algorithm,
+    keyId: s.key_id,
+  };
+}
+
+export function toFile(f: FileRow, signature?: SignatureRow) {
   return {
     id: f.id,
     kind: f.kind,
@@ -95,6 +110,7 @@ export function toFile(f: FileRow) {
     fileName: f.file_name,
     isDigitised: f.is_digitised,
     reusedFrom: f.reused_from,
+    signature: signature ? toSignature(signature) : null,
   };
 }
 
@@ -117,7 +133,7 @@ export function toEvent(e: EventRow) {
 }
 
 /** The full view (officers in scope and the applicant): personal data, files, journal, allowed actions. */
-export function toDetail(row: DossierRow, files: FileRow[], events: EventRow[]) {
+export function toDetail(row: DossierRow, files: FileRow[], events: EventRow[], signatures: SignatureRow[] = []) {
   const state = stateOf(row);
   return {
     ...toSummary(row),
@@ -131,6 +147,7 @@ export function toDetail(row: DossierRow, files: FileRow[], events: EventRow[]) 
     pausedAt: state.pausedAt,
     approvedAt: state.approvedAt,
     processedAt: state.processedAt,
+    resultSignedAt: state.resultSignedAt,
     finishedAt: state.finishedAt,
     returnedAt: state.returnedAt,
     returnMethod: state.returnMethod,
@@ -138,7 +155,12 @@ export function toDetail(row: DossierRow, files: FileRow[], events: EventRow[]) 
     stepDueAts: state.stepDueAts,
     supplement: state.supplement,
     allowedActions: allowedActions(state),
-    files: files.map(toFile),
+    files: files.map((f) =>
+      toFile(
+        f,
+        signatures.find((s) => s.file_id === f.id),
+      ),
+    ),
     journal: events.map(toEvent),
   };
 }

@@ -76,6 +76,7 @@ export async function notifyApplicant(
     case 'approve':
     case 'request_payment':
     case 'payment_received':
+    case 'sign_result': // the applicant hears at return; the verification address is on the portal
     case 'withdraw':
     case 'stop':
       return;

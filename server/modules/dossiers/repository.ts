@@ -8,11 +8,12 @@ import {
 } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
-import type { DossierEventsTable, DossierFilesTable, DossiersTable } from './tables.ts';
+import type { DossierEventsTable, DossierFilesTable, DossiersTable, ResultSignaturesTable } from './tables.ts';
 
 export type DossierRow = Selectable<DossiersTable>;
 export type EventRow = Selectable<DossierEventsTable>;
 export type FileRow = Selectable<DossierFilesTable>;
+export type SignatureRow = Selectable<ResultSignaturesTable>;
 
 export async function insertDossier(db: Database, row: Insertable<DossiersTable>): Promise<boolean> {
   const result = await db
@@ -135,6 +136,28 @@ export function findFileById(db: Database, id: string): Promise<FileRow | undefi
   return db.selectFrom('dossier_files').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function insertSignatures(db: Database, rows: Insertable<ResultSignaturesTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('result_signatures').values(rows).execute();
+}
+
+export function findSignatures(db: Database, dossierId: string): Promise<SignatureRow[]> {
+  return db.selectFrom('result_signatures').selectAll().where('dossier_id', '=', dossierId).execute();
+}
+
+/** A signature by its result code, with the signed file's current fingerprint (public verification). */
+export function findSignatureByCode(
+  db: Database,
+  resultCode: string,
+): Promise<(SignatureRow & { file_sha256: string }) | undefined> {
+  return db
+    .selectFrom('result_signatures as s')
+    .innerJoin('dossier_files as f', 'f.id', 's.file_id')
+    .selectAll('s')
+    .select('f.sha256 as file_sha256')
+    .where('s.result_code', '=', resultCode)
+    .executeTakeFirst();
+}
+
 export async function isShaReferenced(db: Database, sha256: string): Promise<boolean> {
   const row = await db
     .selectFrom('dossier_files')
@@ -168,6 +191,10 @@ export interface ListFilter {
   dueBefore?: Date | undefined;
   stepRole?: string | undefined;
   stepFinished?: boolean | undefined;
+  /** A result file is attached and not signed yet (the "to sign" queue). */
+  resultUnsigned?: boolean | undefined;
+  /** A further scope, e.g. where the officer may sign. */
+  alsoScope?: RawBuilder<boolean> | undefined;
   limit: number;
   offset: number;
 }
@@ -185,6 +212,13 @@ export async function listDossiers(db: Database, f: ListFilter): Promise<{ total
   if (f.dueBefore) query = query.where('due_at', '<', f.dueBefore);
   if (f.stepRole) query = query.where('step_role', '=', f.stepRole);
   if (f.stepFinished !== undefined) query = query.where('step_index', f.stepFinished ? 'is' : 'is not', null);
+  if (f.alsoScope) query = query.where(f.alsoScope);
+  if (f.resultUnsigned)
+    query = query
+      .where('result_signed_at', 'is', null)
+      .where(
+        sql<boolean>`EXISTS (SELECT 1 FROM dossier_files f WHERE f.dossier_id = dossiers.id AND f.kind = 'result')`,
+      );
   const [count, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     query.selectAll().orderBy('due_at', 'asc').orderBy('submitted_at', 'asc').limit(f.limit).offset(f.offset).execute(),

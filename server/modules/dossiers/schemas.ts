@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProcedureCode } from '../../../shared/schemas/procedure.ts';
+import { RESULT_CODE } from './result-statement.ts';
 import { ACTIONS, OWNER_TYPES, RESULT_DELIVERIES } from './workflow.ts';
 
 const Name = z.string().trim().min(1, 'Họ tên không được để trống | The name is required').max(200);
@@ -72,7 +73,7 @@ export const DossierKeyParams = z.object({ key: z.string().min(1).max(100) });
 export const FormParams = z.object({ id: z.uuid(), form: z.enum(['01', '02', '03', '05']) });
 
 export const DossierListQuery = z.object({
-  queue: z.enum(['reception', 'unassigned', 'mine', 'supplement', 'approve', 'return', 'overdue']).optional(),
+  queue: z.enum(['reception', 'unassigned', 'mine', 'supplement', 'approve', 'sign', 'return', 'overdue']).optional(),
   status: z.coerce.number().int().min(1).max(10).optional(),
   unit: z
     .string()
@@ -88,4 +89,32 @@ export type DossierListQuery = z.infer<typeof DossierListQuery>;
 export const TrackParams = z.object({ code: z.string().min(8).max(80) });
 export const TrackQuery = z.object({
   check: z.string().regex(/^\d{4}$/, 'Nhập 4 chữ số cuối | Enter the last 4 digits'),
+});
+
+export const ResultParams = z.object({
+  resultCode: z
+    .string()
+    .max(120)
+    .regex(RESULT_CODE, 'Mã kết quả dạng {mã hồ sơ}-KQ{n} | A result code looks like {dossier code}-KQ{n}'),
+});
+
+const Text = z.object({ vi: z.string(), en: z.string() });
+
+/** The public answer about an e-result: no personal data (ADR 0016). */
+export const ResultVerification = z.object({
+  resultCode: z.string(),
+  isValid: z.boolean(),
+  problem: z
+    .enum(['signature', 'file_replaced', 'content_changed'])
+    .nullable()
+    .describe('why it is not valid: the signature, the file was replaced, the stored content changed'),
+  message: Text,
+  agency: z.object({ id: z.string(), name: z.string() }),
+  signerName: z.string(),
+  signedAt: z.string(),
+  sha256: z.string().describe('SHA-256 of the signed file; compare it with the file you hold'),
+  algorithm: z.string(),
+  keyId: z.string().describe('the public key at GET /api/signing/keys'),
+  statement: z.string().describe('the exact signed text (UTF-8), to verify offline'),
+  signature: z.string().describe('base64url'),
 });

@@ -45,7 +45,11 @@ export async function getDossier(
   origin?: { ip: string; userAgent: string | null },
 ) {
   const row = await getVisibleDossier(ctx, actor, key);
-  const [files, events] = await Promise.all([repo.findFiles(ctx.db, row.id), repo.findEvents(ctx.db, row.id)]);
+  const [files, events, signatures] = await Promise.all([
+    repo.findFiles(ctx.db, row.id),
+    repo.findEvents(ctx.db, row.id),
+    repo.findSignatures(ctx.db, row.id),
+  ]);
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: { id: actor.id, kind: actor.kind },
@@ -55,7 +59,7 @@ export async function getDossier(
     unitId: row.receiving_unit_id,
     ...origin,
   });
-  return toDetail(row, files, events);
+  return toDetail(row, files, events, signatures);
 }
 
 /** The dossier its submitter has just written (no read audit: the write is audited already). */
@@ -66,9 +70,16 @@ export async function describeSubmitted(ctx: AppContext, id: string) {
   return toDetail(row, files, events);
 }
 
+/** Where the actor holds a permission: the dossier's handling or receiving agency (or it is their own). */
+async function scopeOf(ctx: AppContext, actor: Actor, permission: string) {
+  const access = await resolveAccess(ctx, actor, permission);
+  return sql<boolean>`(${scopeCondition(access, { agency: 'handling_agency_id', owner: 'applicant_account_id' })} OR ${scopeCondition(access, { agency: 'receiving_agency_id', unit: 'receiving_unit_id' })})`;
+}
+
 export async function listDossiers(ctx: AppContext, actor: Actor, query: DossierListQuery) {
-  const access = await resolveAccess(ctx, actor, 'dossier.read');
-  const scope = sql<boolean>`(${scopeCondition(access, { agency: 'handling_agency_id', owner: 'applicant_account_id' })} OR ${scopeCondition(access, { agency: 'receiving_agency_id', unit: 'receiving_unit_id' })})`;
+  const scope = await scopeOf(ctx, actor, 'dossier.read');
+  // "To sign": only where the officer may sign (dossier.approve), like actions.ts decides for sign_result.
+  const signScope = query.queue === 'sign' ? await scopeOf(ctx, actor, 'dossier.approve') : undefined;
   const unitIds = query.unit ? [(await getUnit(ctx, query.unit)).id] : undefined;
   const now = ctx.clock.now();
   const byQueue: Partial<repo.ListFilter> = (() => {
@@ -83,6 +94,8 @@ export async function listDossiers(ctx: AppContext, actor: Actor, query: Dossier
         return { status: [5] };
       case 'approve':
         return { status: [4], stepFinished: false, stepRole: 'leader' };
+      case 'sign':
+        return { status: [9], resultUnsigned: true, alsoScope: signScope };
       case 'return':
         return { status: [9] };
       case 'overdue':

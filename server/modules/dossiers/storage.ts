@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import type { BlobStorage } from './blob-storage.ts';
@@ -5,6 +6,17 @@ import { createLocalStorage } from './local-storage.ts';
 import { createS3Storage, s3ClientFor, type S3Settings } from './s3-storage.ts';
 
 type StorageConfig = Pick<Config, 'FILE_STORAGE' | 'FILES_DIR'> & S3Settings;
+
+/** SHA-256 of what is stored under a content address now, or null when nothing is (tamper evidence). */
+export async function digestStored(storage: BlobStorage, sha256: string): Promise<string | null> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of (await storage.open(sha256)) as AsyncIterable<Buffer>) hash.update(chunk);
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
+}
 
 const storages = new Map<string, BlobStorage>();
 

@@ -43,6 +43,7 @@ export interface DossiersTable {
   due_at: Date | null;
   paused_at: Date | null;
   processed_at: Date | null;
+  result_signed_at: Date | null;
   finished_at: Date | null;
   returned_at: Date | null;
   return_method: ResultDelivery | null;
@@ -97,6 +98,22 @@ export interface DossierFilesTable {
   created_at: Date;
 }
 
+/** One signature per result file (ADR 0016); its columns are the signed statement's fields. */
+export interface ResultSignaturesTable {
+  file_id: string;
+  /** `{dossier code}-KQ{n}` (Decree 45/2020 Art. 14(3)). */
+  result_code: string;
+  dossier_id: string;
+  sha256: string;
+  agency_id: string;
+  signer_id: string;
+  signer_name: string;
+  signed_at: Date;
+  algorithm: string;
+  key_id: string;
+  signature: string;
+}
+
 export interface DossierCodeCountersTable {
   agency_id: string;
   day: string;
@@ -108,4 +125,5 @@ export interface DossiersTables {
   dossier_events: DossierEventsTable;
   dossier_files: DossierFilesTable;
   dossier_code_counters: DossierCodeCountersTable;
+  result_signatures: ResultSignaturesTable;
 }

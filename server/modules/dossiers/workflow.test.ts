@@ -17,11 +17,14 @@ import {
 
 const start = (): DossierState => initialState({ handlingAgencyId: 'A' });
 
-// A random effect: acceptance sets acceptedAt (that is what moves a dossier into the processing phase).
+// A random effect: acceptance sets acceptedAt (that is what moves a dossier into the processing phase),
+// signing sets resultSignedAt (what makes a second signature impossible), as the service does.
 const effectFor = (action: string, n: number): Effect =>
   action === 'accept'
     ? { acceptedAt: new Date(n * 1000).toISOString(), code: `A-231027-${String(n).padStart(4, '0')}` }
-    : { stepIndex: n % 3, assigneeId: n % 2 ? 'u1' : null };
+    : action === 'sign_result'
+      ? { resultSignedAt: new Date(n * 1000).toISOString() }
+      : { stepIndex: n % 3, assigneeId: n % 2 ? 'u1' : null };
 
 /** Random walk: at each step pick any action (allowed or not); record what the table accepts. */
 const walk = fc.array(fc.tuple(fc.constantFrom(...ACTIONS), fc.nat(1000)), { maxLength: 40 });
@@ -41,6 +44,22 @@ function run(steps: [string, number][]) {
     }
   }
   return { state, journal, visited };
+}
+
+/** A walk through allowed actions only (picked by index), which reaches the late statuses often. */
+const guided = fc.array(fc.nat(1000), { maxLength: 30 });
+
+function runGuided(picks: number[]) {
+  let state = start();
+  const journal: JournalEvent[] = [{ action: 'submit', effect: { handlingAgencyId: 'A' } }];
+  for (const n of picks) {
+    const allowed = allowedActions(state);
+    if (allowed.length === 0) break;
+    const event = { action: allowed[n % allowed.length]!, effect: effectFor(allowed[n % allowed.length]!, n) };
+    state = applyEvent(state, event);
+    journal.push(event);
+  }
+  return { state, journal };
 }
 
 describe('dossier state machine', () => {
@@ -101,6 +120,31 @@ describe('dossier state machine', () => {
       }
     }
     expect([...seen].sort((a, b) => a - b)).toEqual(ALL_STATUSES);
+  });
+
+  it('signs a result only once it is processed, at most once, and keeps the status', () => {
+    let signings = 0;
+    fc.assert(
+      fc.property(guided, (picks) => {
+        const { state, journal } = runGuided(picks);
+        expect(replayJournal(journal)).toEqual(state);
+        const actions = journal.map((e) => e.action);
+        const signed = actions.indexOf('sign_result');
+        if (signed >= 0) signings += 1;
+        expect(actions.filter((a) => a === 'sign_result').length).toBeLessThanOrEqual(1);
+        if (signed >= 0) expect(actions.slice(0, signed)).toContain('mark_processed');
+        expect(state.resultSignedAt !== null).toBe(signed >= 0);
+      }),
+      { numRuns: 500 },
+    );
+    expect(signings).toBeGreaterThan(0); // the walks do reach a signature
+    const processed: DossierState = { ...start(), acceptedAt: 'x', status: 9 };
+    expect(allowedActions(processed)).toEqual(['sign_result', 'return_result']);
+    const signed = applyEvent(processed, { action: 'sign_result', effect: effectFor('sign_result', 1) });
+    expect(signed.status).toBe(9);
+    expect(allowedActions(signed)).toEqual(['return_result']);
+    expect(() => applyEvent(signed, { action: 'sign_result', effect: {} })).toThrow(TransitionError);
+    expect(applyEvent(signed, { action: 'return_result', effect: {} }).status).toBe(10);
   });
 
   it('names the current status when refusing an action', () => {

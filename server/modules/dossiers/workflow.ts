@@ -41,6 +41,7 @@ export const ACTIONS = [
   'request_payment',
   'payment_received',
   'mark_processed',
+  'sign_result',
   'return_result',
   'withdraw',
   'stop',
@@ -57,6 +58,8 @@ export interface Transition {
   /** Any one of these permissions lets the actor take the action (identity's catalogue). */
   permissions: readonly string[];
   phase?: Phase;
+  /** The action is not allowed once this part of the state is set (e.g. a result is signed once). */
+  unless?: keyof DossierState;
   basis: string;
 }
 
@@ -121,6 +124,16 @@ export const TRANSITIONS: readonly Transition[] = [
     permissions: ['dossier.process', 'dossier.receive'],
     basis: 'Art. 19(7)',
   },
+  {
+    // The result file is attached at mark_processed; the leader then signs it (ADR 0016). Once: the
+    // signature covers every result file of the dossier, and an online return needs it.
+    action: 'sign_result',
+    from: [9],
+    to: 9,
+    permissions: ['dossier.approve'],
+    unless: 'resultSignedAt',
+    basis: 'Decree 45/2020 Art. 14(3): an e-result is digitally signed',
+  },
   { action: 'return_result', from: [9], to: 10, permissions: ['dossier.receive'], basis: 'Decree 61/2018 Art. 20' },
   { action: 'withdraw', from: [1, 2, 4, 5, 6], to: 7, permissions: APPLICANT_OR_DESK, basis: 'DOMAIN §3 step 9' },
   { action: 'stop', from: [2, 4, 5, 6], to: 8, permissions: ['dossier.approve'], basis: 'Decree 118/2025 Art. 21' },
@@ -147,6 +160,8 @@ export interface DossierState {
   pausedAt: string | null;
   approvedAt: string | null;
   processedAt: string | null;
+  /** When the result files were signed (sign_result); an online return needs it (Decree 45/2020 Art. 14(3)). */
+  resultSignedAt: string | null;
   finishedAt: string | null;
   returnedAt: string | null;
   returnMethod: ResultDelivery | null;
@@ -175,16 +190,23 @@ export function phaseOf(state: Pick<DossierState, 'acceptedAt'>): Phase {
   return state.acceptedAt === null ? 'reception' : 'processing';
 }
 
+/** What the table looks at: the status, the phase, and the parts of the state a transition's `unless` names. */
+export type MachineView = Pick<DossierState, 'status' | 'acceptedAt'> & Partial<DossierState>;
+
 /** The transition an action takes from a state, or undefined when the table has none. */
-export function findTransition(action: ActionName, state: Pick<DossierState, 'status' | 'acceptedAt'>) {
+export function findTransition(action: ActionName, state: MachineView) {
   const phase = phaseOf(state);
   return TRANSITIONS.find(
-    (t) => t.action === action && t.from.includes(state.status) && (t.phase === undefined || t.phase === phase),
+    (t) =>
+      t.action === action &&
+      t.from.includes(state.status) &&
+      (t.phase === undefined || t.phase === phase) &&
+      (t.unless === undefined || state[t.unless] == null),
   );
 }
 
 /** Actions the table allows from a state (the UI offers only these). */
-export function allowedActions(state: Pick<DossierState, 'status' | 'acceptedAt'>): ActionName[] {
+export function allowedActions(state: MachineView): ActionName[] {
   return ACTIONS.filter((a) => findTransition(a, state) !== undefined);
 }
 
@@ -214,6 +236,7 @@ export function initialState(effect: Effect & { handlingAgencyId: string }): Dos
     pausedAt: null,
     approvedAt: null,
     processedAt: null,
+    resultSignedAt: null,
     finishedAt: null,
     returnedAt: null,
     returnMethod: null,
