@@ -51,6 +51,7 @@ describe('getting the result', () => {
       payload: body.payload,
     });
     expect(processed.statusCode).toBe(200);
+    expect((await act(h.app, leader, processed.json(), 'sign_result')).statusCode).toBe(200);
     await runDueJobs(h.ctx); // deliver the notifications the actions queued
 
     const page = await h.newPage();
@@ -70,6 +71,12 @@ describe('getting the result', () => {
     const file = await page.request.get(href);
     expect(file.status()).toBe(200);
     expect(Buffer.from(await file.body()).equals(PDF)).toBe(true);
+    // The e-result is signed: the verification address as a link and a QR (Decree 45/2020 Art. 14(3)).
+    const verify = page.getByRole('link', { name: /Kiểm tra tính hợp lệ/ });
+    expect(await verify.getAttribute('href')).toBe(`/xac-thuc/${encodeURIComponent(`${d.code}-KQ1`)}`);
+    const qr = page.getByRole('img', { name: /Mã QR dẫn tới trang xác thực/ });
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await page.locator('.timeline').textContent()).toContain('Ký số kết quả');
     await expectNoSeriousA11yViolations(page);
     await page.close();
   });

@@ -29,6 +29,7 @@ import {
   RegisterPage,
   ReportProblemPage,
   TrackPage,
+  VerifyResultPage,
 } from './pages/lazy.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { ProcedurePage } from './pages/procedure.tsx';
@@ -48,6 +49,7 @@ if (root) {
               <Route path="/thu-tuc/:code" component={ProcedurePage} />
               <Route path="/tra-cuu" component={TrackPage} />
               <Route path="/tra-cuu/:code" component={TrackPage} />
+              <Route path="/xac-thuc/:code" component={VerifyResultPage} />
               <Route path="/ho-so-cua-toi" component={MyDossiersPage} />
               <Route path="/thong-bao" component={InboxPage} />
               <Route path="/phan-anh" component={ReportProblemPage} />

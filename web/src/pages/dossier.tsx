@@ -18,6 +18,8 @@ interface DossierFile {
   id: string;
   kind: 'component' | 'supplement' | 'result';
   fileName: string;
+  /** The e-result's digital signature (ADR 0016), null until a leader signs it. */
+  signature: { resultCode: string; signerName: string; signedAt: string; sha256: string } | null;
 }
 
 interface DossierDetail extends DossierSummary {
@@ -245,6 +247,7 @@ const ACTION_KEYS = new Set([
   'request_payment',
   'payment_received',
   'mark_processed',
+  'sign_result',
   'return_result',
   'withdraw',
   'stop',
@@ -271,6 +274,7 @@ function ResultSection({ dossier: d }: { dossier: DossierDetail }) {
               <a href={`/api/dossiers/${d.id}/files/${f.id}`} download={f.fileName}>
                 {t('result.download')}: {f.fileName}
               </a>
+              {f.signature && <SignedResult signature={f.signature} />}
             </li>
           ))}
         </ul>
@@ -289,5 +293,28 @@ function ResultSection({ dossier: d }: { dossier: DossierDetail }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** A signed e-result: who signed it and when, and its public verification address as a link and a QR. */
+function SignedResult({ signature: s }: { signature: NonNullable<DossierFile['signature']> }) {
+  const { t } = useI18n();
+  const path = `/xac-thuc/${encodeURIComponent(s.resultCode)}`;
+  return (
+    <div className="signed-result">
+      <p>
+        {t('result.signed')} {s.signerName}, {formatDateTime(s.signedAt)}. {t('result.code')}{' '}
+        <strong>{s.resultCode}</strong>.
+      </p>
+      <p>
+        <a href={path}>{t('result.verify')}</a>
+      </p>
+      <img
+        src={`/api/results/${encodeURIComponent(s.resultCode)}/qr.svg`}
+        alt={`${t('result.qr')} ${s.resultCode}`}
+        width={128}
+        height={128}
+      />
+    </div>
   );
 }

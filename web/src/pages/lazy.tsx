@@ -29,4 +29,7 @@ export const AccountPage = deferred(() => import('./account.tsx').then((m) => m.
 export const MyDossiersPage = deferred(() => import('./my-dossiers.tsx').then((m) => m.MyDossiersPage));
 export const DossierPage = deferred<IdParams>(() => import('./dossier.tsx').then((m) => m.DossierPage));
 export const InboxPage = deferred(() => import('./inbox.tsx').then((m) => m.InboxPage));
+export const VerifyResultPage = deferred<CodeParams>(() =>
+  import('./verify-result.tsx').then((m) => m.VerifyResultPage),
+);
 export const ReportProblemPage = deferred(() => import('./report-problem.tsx').then((m) => m.ReportProblemPage));

@@ -26,6 +26,7 @@ const NEEDS: Record<string, Array<'reason' | 'note' | 'items' | 'agency' | 'meth
   transfer: ['agency', 'note'],
   approve: ['note'],
   mark_processed: ['result', 'note'],
+  sign_result: ['note'],
   return_result: ['method', 'note'],
   withdraw: ['reason'],
   stop: ['reason'],
@@ -142,6 +143,7 @@ function ActionForm(props: {
         {t(`officer.act.${action}` as MessageKey)}
       </h3>
       <p className="hint">{t(`officer.told.${action}` as MessageKey)}</p>
+      {action === 'sign_result' && <ToSign dossier={d} />}
       <ErrorSummary message={summary} errors={errors} />
       {stale && (
         <p>
@@ -177,11 +179,12 @@ function ActionForm(props: {
         <SelectInput
           name="method"
           label={t('officer.act.method')}
-          defaultValue={d.resultDelivery}
-          options={(['counter', 'post', 'online'] as const).map((m) => ({
-            value: m,
-            label: t(`officer.delivery.${m}`),
-          }))}
+          // Decree 45/2020 Art. 14(3): online only once the e-result is signed (the API refuses otherwise).
+          hint={d.resultSignedAt === null ? t('officer.sign.onlineNeedsSignature') : undefined}
+          defaultValue={d.resultSignedAt === null && d.resultDelivery === 'online' ? 'counter' : d.resultDelivery}
+          options={(['counter', 'post', 'online'] as const)
+            .filter((m) => m !== 'online' || d.resultSignedAt !== null)
+            .map((m) => ({ value: m, label: t(`officer.delivery.${m}`) }))}
         />
       )}
       {(needs.includes('result') || needs.includes('files')) && (
@@ -219,5 +222,29 @@ function ActionForm(props: {
         </button>
       </p>
     </form>
+  );
+}
+
+/** What the leader is about to sign: each result file and its SHA-256 fingerprint (the signed statement's). */
+function ToSign({ dossier: d }: { dossier: DossierDetail }) {
+  const { t } = useI18n();
+  const results = d.files.filter((f) => f.kind === 'result' && f.signature === null);
+  return (
+    <div className="notice">
+      <p>{t('officer.sign.what')}</p>
+      <ul>
+        {results.map((f) => (
+          <li key={f.id}>
+            <a href={`/api/dossiers/${d.id}/files/${f.id}`} target="_blank" rel="noopener">
+              {f.fileName}
+            </a>
+            <br />
+            <span className="hint">
+              {t('officer.sign.fingerprint')}: <code className="fingerprint">{f.sha256}</code>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

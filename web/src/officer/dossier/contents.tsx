@@ -1,8 +1,8 @@
 import type { ProcedureVersion } from '../../../../shared/schemas/procedure.ts';
 import type { EformField } from '../../../../shared/schemas/eform.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { DossierFile } from './types.ts';
+import type { DossierFile, ResultSignature } from './types.ts';
 
 function shown(value: unknown, field: EformField | undefined, lang: 'vi' | 'en', yes: string, no: string): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -80,13 +80,16 @@ export function Files(props: { dossierId: string; files: DossierFile[]; version:
                   <span className="hint">
                     ({f.mediaType}, {size(f.sizeBytes)})
                   </span>
+                  {f.signature && <SignatureNote signature={f.signature} />}
                 </td>
                 <td>
-                  {f.isDigitised
-                    ? t('officer.d.digitised')
-                    : f.reusedFrom
-                      ? t('officer.d.reused')
-                      : t('officer.d.uploaded')}
+                  {f.kind === 'result'
+                    ? t(f.signature ? 'officer.sign.signed' : 'officer.sign.unsigned')
+                    : f.isDigitised
+                      ? t('officer.d.digitised')
+                      : f.reusedFrom
+                        ? t('officer.d.reused')
+                        : t('officer.d.uploaded')}
                 </td>
               </tr>
             ))}
@@ -104,5 +107,34 @@ export function Files(props: { dossierId: string; files: DossierFile[]; version:
         </table>
       </div>
     </section>
+  );
+}
+
+/** Who signed the e-result and when, its code and fingerprint, and where anyone can verify it (ADR 0016). */
+function SignatureNote({ signature: s }: { signature: ResultSignature }) {
+  const { t } = useI18n();
+  return (
+    <dl className="signature-note">
+      <div>
+        <dt>{t('officer.sign.signer')}</dt>
+        <dd>
+          {s.signerName}, {formatDateTime(s.signedAt)}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('officer.sign.code')}</dt>
+        <dd>
+          <a href={`/xac-thuc/${encodeURIComponent(s.resultCode)}`} target="_blank" rel="noopener">
+            {s.resultCode}
+          </a>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('officer.sign.fingerprint')}</dt>
+        <dd>
+          <code className="fingerprint">{s.sha256}</code>
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -41,6 +41,8 @@ export function offeredActions(
     request_payment: false, // the payments issue drives status 6
     payment_received: false,
     mark_processed: pastSteps && (receptionist || processor),
+    // actions.ts: dossier.approve where the dossier is (back at its receiving desk); once, with a result file.
+    sign_result: leader && holdsStepAgency && d.resultSignedAt === null && d.files.some((f) => f.kind === 'result'),
     return_result: receptionist,
     withdraw: receptionist,
     stop: leader && (pastSteps || holdsStepAgency),

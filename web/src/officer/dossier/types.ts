@@ -32,10 +32,23 @@ export interface DossierList {
   items: DossierSummary[];
 }
 
+/** A result file's digital signature (server/modules/dossiers/mapping.ts toSignature; ADR 0016). */
+export interface ResultSignature {
+  resultCode: string;
+  sha256: string;
+  agencyId: string;
+  signerName: string;
+  signedAt: string;
+  algorithm: string;
+  keyId: string;
+}
+
 export interface DossierFile {
   id: string;
   kind: string;
   componentKey: string | null;
+  sha256: string;
+  signature: ResultSignature | null;
   sizeBytes: number;
   mediaType: string;
   fileName: string;
@@ -69,6 +82,7 @@ export interface DossierDetail extends DossierSummary {
   pausedAt: string | null;
   approvedAt: string | null;
   processedAt: string | null;
+  resultSignedAt: string | null;
   returnedAt: string | null;
   returnMethod: string | null;
   stepAvailableAt: string | null;

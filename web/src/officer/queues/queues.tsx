@@ -13,7 +13,7 @@ import { AdminLinks, Assignments } from './assignments.tsx';
 import { spanText, urgencyOf } from '../time.ts';
 import { hasRole, type OfficerRoleName } from '../util.ts';
 
-type QueueKey = 'reception' | 'unassigned' | 'mine' | 'approve' | 'supplement' | 'return' | 'overdue' | 'all';
+type QueueKey = 'reception' | 'unassigned' | 'mine' | 'approve' | 'sign' | 'supplement' | 'return' | 'overdue' | 'all';
 const PROCESSORS: OfficerRoleName[] = ['specialist', 'division_head', 'leader'];
 const ANY: OfficerRoleName[] = ['receptionist', 'specialist', 'division_head', 'leader', 'inspector'];
 
@@ -23,6 +23,7 @@ const QUEUES: Array<{ key: QueueKey; roles: OfficerRoleName[] }> = [
   { key: 'mine', roles: ['receptionist', ...PROCESSORS] },
   { key: 'unassigned', roles: ['receptionist', 'specialist', 'division_head'] },
   { key: 'approve', roles: ['leader'] },
+  { key: 'sign', roles: ['leader'] },
   { key: 'supplement', roles: ['receptionist', 'specialist', 'division_head'] },
   { key: 'return', roles: ['receptionist'] },
   { key: 'overdue', roles: ANY },
