@@ -66,7 +66,7 @@ export const MEANINGS: Record<keyof Config, string> = {
   DOSSIER_MAX_FILE_BYTES: 'largest file a dossier accepts',
   DOSSIER_MAX_FILES: 'most files in one request',
   SIGNING_PRIVATE_KEY:
-    'Ed25519 private key (PKCS#8 PEM, or base64 DER) that signs e-results; unset: one is generated once and kept in the database (development, demos; ADR 0016)',
+    'Ed25519 private key (PKCS#8 PEM, or base64 DER) that signs e-results; unset: one is generated once and kept in the database (development, demos; ADR 0017)',
   PAYMENTS_VIETQR_BANK_BIN: 'bank (BIN) of the account fees are paid into',
   PAYMENTS_VIETQR_ACCOUNT: 'the account fees are paid into (the default is a made-up demo account)',
   PAYMENTS_VIETQR_ACCOUNT_NAME: 'name shown for that account',

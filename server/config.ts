@@ -101,7 +101,7 @@ export const Config = z.object({
     .max(1024 * 1024 * 1024)
     .default(20 * 1024 * 1024),
   DOSSIER_MAX_FILES: z.coerce.number().int().min(1).max(500).default(50),
-  // E-results (ADR 0016): the deployment's Ed25519 key that signs them. Unset: one is generated once and kept
+  // E-results (ADR 0017): the deployment's Ed25519 key that signs them. Unset: one is generated once and kept
   // in the database (development and demos); production sets it from its secret store.
   SIGNING_PRIVATE_KEY: z
     .string()

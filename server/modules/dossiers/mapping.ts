@@ -86,7 +86,7 @@ export function toSummary(row: DossierRow) {
   };
 }
 
-/** A result file's signature (ADR 0016): what the officer and the applicant see beside the file. */
+/** A result file's signature (ADR 0017): what the officer and the applicant see beside the file. */
 export function toSignature(s: SignatureRow) {
   return {
     resultCode: s.result_code,

@@ -13,7 +13,7 @@ const conflict = (vi: string, en: string) =>
   new AppError('CONFLICT', { vi, en }, [{ field: 'result', message: { vi, en } }]);
 
 /**
- * For sign_result (ADR 0016): every result file of the dossier not signed yet is hashed again from
+ * For sign_result (ADR 0017): every result file of the dossier not signed yet is hashed again from
  * storage (the leader signs what is stored, not what a row claims), coded `{code}-KQ{n}` and signed with
  * the deployment's key over the canonical statement. The action's transaction writes the rows.
  */

@@ -1,5 +1,5 @@
 /**
- * What an e-result's signature covers (ADR 0016), pure. A result is coded `{dossier code}-KQ{n}`
+ * What an e-result's signature covers (ADR 0017), pure. A result is coded `{dossier code}-KQ{n}`
  * (Decree 45/2020 Art. 14(3); DOMAIN §3) and its signature is over the canonical statement below.
  */
 export const RESULT_CODE = /^(.+-\d{6}-\d{4})-KQ([1-9]\d{0,2})$/;

@@ -100,7 +100,7 @@ export const ResultParams = z.object({
 
 const Text = z.object({ vi: z.string(), en: z.string() });
 
-/** The public answer about an e-result: no personal data (ADR 0016). */
+/** The public answer about an e-result: no personal data (ADR 0017). */
 export const ResultVerification = z.object({
   resultCode: z.string(),
   isValid: z.boolean(),

@@ -98,7 +98,7 @@ export interface DossierFilesTable {
   created_at: Date;
 }
 
-/** One signature per result file (ADR 0016); its columns are the signed statement's fields. */
+/** One signature per result file (ADR 0017); its columns are the signed statement's fields. */
 export interface ResultSignaturesTable {
   file_id: string;
   /** `{dossier code}-KQ{n}` (Decree 45/2020 Art. 14(3)). */

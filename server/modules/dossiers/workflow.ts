@@ -125,7 +125,7 @@ export const TRANSITIONS: readonly Transition[] = [
     basis: 'Art. 19(7)',
   },
   {
-    // The result file is attached at mark_processed; the leader then signs it (ADR 0016). Once: the
+    // The result file is attached at mark_processed; the leader then signs it (ADR 0017). Once: the
     // signature covers every result file of the dossier, and an online return needs it.
     action: 'sign_result',
     from: [9],

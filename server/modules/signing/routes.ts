@@ -5,7 +5,7 @@ import { rateLimit } from '../identity/service.ts';
 import { PublicKeyList } from './schemas.ts';
 import { listPublicKeys } from './service.ts';
 
-/** The public keys e-result signatures verify with, for anyone verifying offline (ADR 0016). */
+/** The public keys e-result signatures verify with, for anyone verifying offline (ADR 0017). */
 export async function signingRoutes(app: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/signing/keys', {
     config: { permission: 'public', rateLimit: rateLimit(ctx.config, 'lookup') },

@@ -12,7 +12,7 @@ import {
 import * as repo from './repository.ts';
 
 /**
- * The deployment's signing identity (ADR 0016): an Ed25519 key held by the server, from
+ * The deployment's signing identity (ADR 0017): an Ed25519 key held by the server, from
  * SIGNING_PRIVATE_KEY, or generated once and kept in the database when that is unset. Every public
  * key ever used stays in `signing_keys` and is published, so a signature verifies after a key change.
  * PAdES signatures with a Vietnamese CA's certificate (remote signing) are the roadmap's step; they

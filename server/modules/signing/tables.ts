@@ -1,4 +1,4 @@
-/** Kysely row types for the signing module (migrations/0087_result_signatures.sql). */
+/** Kysely row types for the signing module (migrations/0091_result_signatures.sql). */
 export interface SigningKeysTable {
   key_id: string;
   algorithm: 'Ed25519';

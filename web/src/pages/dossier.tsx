@@ -18,7 +18,7 @@ interface DossierFile {
   id: string;
   kind: 'component' | 'supplement' | 'result';
   fileName: string;
-  /** The e-result's digital signature (ADR 0016), null until a leader signs it. */
+  /** The e-result's digital signature (ADR 0017), null until a leader signs it. */
   signature: { resultCode: string; signerName: string; signedAt: string; sha256: string } | null;
 }
 

@@ -19,7 +19,7 @@ interface ResultVerification {
 
 /**
  * `/xac-thuc/{result code}`, the address on an e-result's QR: anyone (a bank, a school, another agency)
- * sees whether the result is genuine and unaltered, and can check the file they were given (ADR 0016).
+ * sees whether the result is genuine and unaltered, and can check the file they were given (ADR 0017).
  */
 export function VerifyResultPage({ params }: { params: { code: string } }) {
   const { t } = useI18n();

@@ -110,7 +110,7 @@ export function Files(props: { dossierId: string; files: DossierFile[]; version:
   );
 }
 
-/** Who signed the e-result and when, its code and fingerprint, and where anyone can verify it (ADR 0016). */
+/** Who signed the e-result and when, its code and fingerprint, and where anyone can verify it (ADR 0017). */
 function SignatureNote({ signature: s }: { signature: ResultSignature }) {
   const { t } = useI18n();
   return (

@@ -32,7 +32,7 @@ export interface DossierList {
   items: DossierSummary[];
 }
 
-/** A result file's digital signature (server/modules/dossiers/mapping.ts toSignature; ADR 0016). */
+/** A result file's digital signature (server/modules/dossiers/mapping.ts toSignature; ADR 0017). */
 export interface ResultSignature {
   resultCode: string;
   sha256: string;

@@ -1,4 +1,4 @@
--- Why: an e-result must be digitally signed, complete and tamper-evident (Decree 45/2020 Art. 14(3)), an online return needs one, and anyone holding its code `{dossier code}-KQ{n}` must be able to verify it (ADR 0016).
+-- Why: an e-result must be digitally signed, complete and tamper-evident (Decree 45/2020 Art. 14(3)), an online return needs one, and anyone holding its code `{dossier code}-KQ{n}` must be able to verify it (ADR 0017).
 
 -- Every key the deployment has signed with, never deleted: old signatures verify after a key change.
 -- `private_key` is kept only for a key the deployment generated itself (no SIGNING_PRIVATE_KEY set);
