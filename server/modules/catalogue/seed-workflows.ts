@@ -1,5 +1,5 @@
 import type { Tier, TimeLimit, WorkflowStep } from '../../../shared/schemas/procedure.ts';
-import { limitInWorkingDays } from './workflow-budget.ts';
+import { limitInWorkingDays } from '../../../shared/catalogue/workflow-budget.ts';
 
 const quarter = (x: number) => Math.max(0.25, Math.floor(x * 4) / 4);
 const step = (

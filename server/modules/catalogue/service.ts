@@ -15,7 +15,7 @@ import {
   unknownAgencyProblem,
   versionProblems,
   type VersionProblem,
-} from './version-rules.ts';
+} from '../../../shared/catalogue/version-rules.ts';
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 

@@ -3,7 +3,7 @@ import { applyPause, computeStepDueDates, restartDueDate } from '../../../shared
 import { computeDueDate, computeStartInstant, elapsedWorkingMinutes } from '../../../shared/calendar/due-date.ts';
 import type { ProcedureVersion, WorkflowStep } from '../../../shared/schemas/procedure.ts';
 import type { AppContext } from '../../context.ts';
-import { limitInWorkingDays } from '../catalogue/workflow-budget.ts';
+import { limitInWorkingDays } from '../../../shared/catalogue/workflow-budget.ts';
 import { getCalendar } from '../calendar/service.ts';
 
 /** Every date a dossier promises comes from the calendar engine; nothing here counts days itself. */

@@ -2,7 +2,7 @@ import type { Agency } from '../../../shared/schemas/units.ts';
 import type { ProcedureVersion, WorkflowStep } from '../../../shared/schemas/procedure.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
-import { limitInWorkingDays } from '../catalogue/workflow-budget.ts';
+import { limitInWorkingDays } from '../../../shared/catalogue/workflow-budget.ts';
 import { getAgency, listAgencies } from '../units/service.ts';
 
 /**

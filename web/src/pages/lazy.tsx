@@ -1,20 +1,10 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { deferred } from '../components/deferred.tsx';
 
-/**
+/*
  * Portal pages other than the usual landing pages (home, catalogue search, procedure page — those stay in
  * the main chunk so a visitor from a search engine waits for no second round trip), each its own chunk: a
  * first visit on a cheap phone downloads only the page it asked for (issue 9 budget: ≤ 150 KB of JS, gzip).
  */
-function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
-  return function Deferred(props: P) {
-    return (
-      <Suspense fallback={null}>
-        <Lazy {...props} />
-      </Suspense>
-    );
-  };
-}
 
 type CodeParams = { params: { code: string } };
 type IdParams = { params: { id: string } };

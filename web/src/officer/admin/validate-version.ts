@@ -4,7 +4,7 @@ import {
   type ProcedureVersionInput as VersionInput,
 } from '../../../../shared/schemas/procedure.ts';
 // The same pure rules the API and the Excel import apply (no I/O), so the builder shows them as one types.
-import { versionProblems } from '../../../../server/modules/catalogue/version-rules.ts';
+import { versionProblems } from '../../../../shared/catalogue/version-rules.ts';
 import type { Language } from '../../i18n/i18n.tsx';
 import { localText } from '../util.ts';
 

@@ -1,12 +1,12 @@
-import { checkEformDefinition } from '../../../shared/eform/check-definition.ts';
-import type { ProcedureVersionData } from '../../../shared/schemas/procedure.ts';
-import type { Text } from '../../http/errors.ts';
+import { checkEformDefinition } from '../eform/check-definition.ts';
+import type { LocalText } from '../schemas/eform.ts';
+import type { ProcedureVersionData } from '../schemas/procedure.ts';
 import { exceedsLimit, limitInWorkingDays, totalBudget } from './workflow-budget.ts';
 
 /** One problem in a version, at a path inside it (`workflow.2.budgetDays`, `eform.fields.3.name`). */
 export interface VersionProblem {
   path: string;
-  message: Text;
+  message: LocalText;
   [extra: string]: unknown;
 }
 

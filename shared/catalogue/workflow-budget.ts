@@ -1,4 +1,4 @@
-import type { TimeLimit, WorkflowStep } from '../../../shared/schemas/procedure.ts';
+import type { TimeLimit, WorkflowStep } from '../schemas/procedure.ts';
 
 // A working day is 8 working hours (Labour Code 2019 Art. 105(1); shared/calendar uses the same day).
 const HOURS_PER_WORKING_DAY = 8;
