@@ -33,6 +33,20 @@ describe('home page', () => {
     await page.close();
   });
 
+  it('does not download the officer workspace or its messages on a citizen’s first visit', async () => {
+    const page = await h.newPage();
+    const scripts: Array<Promise<string>> = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') scripts.push(res.text());
+    });
+    await page.goto('/', { waitUntil: 'networkidle' });
+    const code = await Promise.all(scripts);
+    expect(code.length).toBeGreaterThan(0);
+    expect(code.join('\n')).toContain('nav.skip'); // the portal's catalogue is there…
+    expect(code.join('\n')).not.toContain('officer.nav.queues'); // …the officer one is not (ADR 0014)
+    await page.close();
+  });
+
   it('lets a keyboard user skip to the main content', async () => {
     const page = await h.newPage({ mobile: false });
     await page.goto('/');

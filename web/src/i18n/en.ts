@@ -1,9 +1,7 @@
-import { officerEn } from '../officer/messages-en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English message catalogue: every Vietnamese key, in English. */
 export const en: Record<MessageKey, string> = {
-  ...officerEn,
   'app.name': 'Một Cửa',
   'app.tagline': 'Hanoi online public services',
   'nav.skip': 'Skip to main content',
@@ -135,10 +133,6 @@ export const en: Record<MessageKey, string> = {
   'account.logout': 'Log out',
   'account.loginNeeded': 'Please log in to see this page',
   'officer.title': 'Officer workspace',
-  'officer.hello': 'Hello,',
-  'officer.assignments': 'Your assignments',
-  'officer.wholeCity': 'Whole city',
-  'officer.unitsOf': 'Units under',
   'role.receptionist': 'Receptionist (one-stop desk)',
   'role.specialist': 'Specialist',
   'role.division_head': 'Division head',

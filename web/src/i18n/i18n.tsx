@@ -6,7 +6,7 @@ export type Language = 'vi' | 'en';
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
 const STORAGE_KEY = 'motcua.lang';
 
-interface I18n {
+export interface I18n {
   lang: Language;
   t: (key: MessageKey) => string;
   setLang: (lang: Language) => void;

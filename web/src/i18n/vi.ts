@@ -1,11 +1,9 @@
-import { officerVi } from '../officer/messages-vi.ts';
-
 /**
- * Vietnamese message catalogue: the source of truth for keys; English must provide every key. Areas owned
- * by other screens keep their messages in their own files (officer/messages-*.ts), merged here.
+ * Vietnamese message catalogue of the portal: the source of truth for keys; English must provide every key.
+ * The officer workspace keeps its own catalogue (officer/messages-*.ts), loaded with its lazy chunks
+ * (officer/i18n.ts), so it does not weigh on a citizen's first visit.
  */
 export const vi = {
-  ...officerVi,
   'app.name': 'Một Cửa',
   'app.tagline': 'Dịch vụ công trực tuyến Hà Nội',
   'nav.skip': 'Bỏ qua, đến nội dung chính',
@@ -135,10 +133,6 @@ export const vi = {
   'account.logout': 'Đăng xuất',
   'account.loginNeeded': 'Bạn cần đăng nhập để xem trang này',
   'officer.title': 'Không gian làm việc của cán bộ',
-  'officer.hello': 'Xin chào',
-  'officer.assignments': 'Nhiệm vụ được giao',
-  'officer.wholeCity': 'Toàn thành phố',
-  'officer.unitsOf': 'Đơn vị trực thuộc',
   'role.receptionist': 'Cán bộ tiếp nhận (một cửa)',
   'role.specialist': 'Chuyên viên xử lý',
   'role.division_head': 'Trưởng phòng',

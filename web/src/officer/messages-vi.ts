@@ -1,9 +1,13 @@
-/** Vietnamese messages of the officer workspace (merged into the app catalogue in i18n/vi.ts). */
+/** Vietnamese messages of the officer workspace, loaded with its chunks (officer/i18n.ts), not in the portal. */
 export const officerVi = {
   'officer.nav.queues': 'Hồ sơ',
   'officer.nav.reception': 'Tiếp nhận',
   'officer.nav.admin': 'Quản trị',
   'officer.nav.label': 'Không gian làm việc',
+  'officer.hello': 'Xin chào',
+  'officer.assignments': 'Nhiệm vụ được giao',
+  'officer.wholeCity': 'Toàn thành phố',
+  'officer.unitsOf': 'Đơn vị trực thuộc',
   'officer.admin.title': 'Quản trị',
   'officer.admin.procedures': 'Danh mục thủ tục hành chính',
   'officer.admin.proceduresBody': 'Phiên bản, tờ khai điện tử, quy trình xử lý; xuất, nhập Excel.',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/vi.ts';
+import { useOfficerI18n } from './i18n.ts';
+import type { OfficerKey } from './i18n.ts';
 import { LoginNeeded } from '../pages/account.tsx';
 import { useSession, type Account } from '../session.tsx';
 import { hasRole, type OfficerRoleName } from './util.ts';
@@ -9,7 +9,7 @@ import { hasRole, type OfficerRoleName } from './util.ts';
 const DOSSIER_ROLES: OfficerRoleName[] = ['receptionist', 'specialist', 'division_head', 'leader', 'inspector'];
 const ADMIN_ROLES: OfficerRoleName[] = ['unit_admin', 'city_admin', 'inspector'];
 
-const SECTIONS: Array<{ href: string; key: MessageKey; roles: OfficerRoleName[] }> = [
+const SECTIONS: Array<{ href: string; key: OfficerKey; roles: OfficerRoleName[] }> = [
   { href: '/can-bo', key: 'officer.nav.queues', roles: DOSSIER_ROLES },
   { href: '/can-bo/tiep-nhan', key: 'officer.nav.reception', roles: ['receptionist'] },
   { href: '/can-bo/quan-tri', key: 'officer.nav.admin', roles: ADMIN_ROLES },
@@ -20,7 +20,7 @@ const SECTIONS: Array<{ href: string; key: MessageKey; roles: OfficerRoleName[] 
  * officer's roles allow (the API refuses the rest anyway, but nothing is offered that would be refused).
  */
 export function OfficerShell(props: { title: string; lead?: ReactNode; children: (account: Account) => ReactNode }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const { account } = useSession();
   const [location] = useLocation();
   if (account === undefined)

@@ -1,10 +1,10 @@
 import { Link } from 'wouter';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/vi.ts';
+import { useOfficerI18n } from '../i18n.ts';
+import type { OfficerKey } from '../i18n.ts';
 import { OfficerShell } from '../shell.tsx';
 import { hasRole, type OfficerRoleName } from '../util.ts';
 
-const TOOLS: Array<{ href: string; title: MessageKey; body: MessageKey; roles: OfficerRoleName[] }> = [
+const TOOLS: Array<{ href: string; title: OfficerKey; body: OfficerKey; roles: OfficerRoleName[] }> = [
   {
     href: '/can-bo/quan-tri/thu-tuc',
     title: 'officer.admin.procedures',
@@ -33,7 +33,7 @@ const TOOLS: Array<{ href: string; title: MessageKey; body: MessageKey; roles: O
 
 /** Administration: only the tools the officer's roles may use (catalogue.manage, calendar.manage, …). */
 export function AdminHomePage() {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   return (
     <OfficerShell title={t('officer.admin.title')}>
       {(account) => (

@@ -4,7 +4,7 @@ import { apiSend, fieldErrors } from '../../api-send.ts';
 import { ErrorSummary, TextInput } from '../../components/form.tsx';
 import { LoadError } from '../../components/layout.tsx';
 import { formatDate } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { SelectInput } from '../fields.tsx';
 import { Done, OfficerShell } from '../shell.tsx';
 import { errorText, hasRole } from '../util.ts';
@@ -29,7 +29,7 @@ interface DayRow {
  * Government's yearly notice). Deadlines already promised keep their dates; new ones use the edit.
  */
 export function AdminCalendarPage() {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const thisYear = Number(todayInHanoi().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const { result, reload } = useApi<YearCalendar>(`/api/calendar/${year}`);
@@ -74,7 +74,7 @@ export function AdminCalendarPage() {
 
 function YearTable(props: { data: YearCalendar; canEdit: boolean; onSaved: (message: string) => void }) {
   const { data, canEdit, onSaved } = props;
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const initial: DayRow[] = [
     ...data.daysOff.map((d) => ({ ...d, kind: 'off' as const })),
     ...data.makeupDays.map((d) => ({ ...d, kind: 'workday' as const })),

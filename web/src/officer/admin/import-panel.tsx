@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { Done } from '../shell.tsx';
 import { errorText, sendBody } from '../util.ts';
 
@@ -25,7 +25,7 @@ interface Problem {
  * every problem by sheet, row and column so the clerk can fix the cells and import again.
  */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);

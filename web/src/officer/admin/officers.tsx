@@ -3,7 +3,7 @@ import { useApi } from '../../api.ts';
 import { apiSend, fieldErrors } from '../../api-send.ts';
 import { ErrorSummary, TextInput } from '../../components/form.tsx';
 import { LoadError } from '../../components/layout.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { roleLabel } from '../../pages/account.tsx';
 import type { Account } from '../../session.tsx';
 import { SelectInput } from '../fields.tsx';
@@ -17,7 +17,7 @@ const ROLES = ['receptionist', 'specialist', 'division_head', 'leader', 'unit_ad
 
 /** Officers holding a role in one's units, and (for unit and city administrators) creating one. */
 export function AdminOfficersPage() {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const { result, reload: load } = useApi<OfficerList>('/api/officers');
   const [done, setDone] = useState<string | undefined>();
   const reload = (message?: string) => {
@@ -83,7 +83,7 @@ export function AdminOfficersPage() {
 }
 
 function CreateOfficer({ account, onCreated }: { account: Account; onCreated: (message?: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const units = [...new Map(account.roles.flatMap((r) => (r.unit ? [[r.unit.code, r.unit] as const] : []))).values()];
   const [form, setForm] = useState({
     fullName: '',
@@ -211,7 +211,7 @@ function OfficerTools({
   isSelf: boolean;
   onChanged: (message: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const [adding, setAdding] = useState(false);
   const [role, setRole] = useState<string>('specialist');
   const [unitCode, setUnitCode] = useState(officer.roles.find((r) => r.unit)?.unit?.code ?? '');

@@ -5,7 +5,7 @@ import { useApi } from '../../api.ts';
 import { apiSend } from '../../api-send.ts';
 import { LoadError } from '../../components/layout.tsx';
 import { formatDate } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { OfficerShell } from '../shell.tsx';
 import { VersionForm } from './version-form.tsx';
 import { emptyDraft, toDraft, todayInHanoi, type Draft } from './validate-version.ts';
@@ -16,7 +16,7 @@ interface Versions {
 
 /** A procedure's versions (drafts included) and the editor of the one chosen; `moi` starts a new procedure. */
 export function ProcedureEditorPage({ params }: { params: { code: string } }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const isNew = params.code === 'moi';
   return (
     <OfficerShell title={isNew ? t('officer.proc.new') : `${t('officer.proc.versionsOf')} ${params.code}`}>
@@ -33,7 +33,7 @@ export function ProcedureEditorPage({ params }: { params: { code: string } }) {
 }
 
 function NewProcedure() {
-  const { lang } = useI18n();
+  const { lang } = useOfficerI18n();
   const [, navigate] = useLocation();
   const [notice, setNotice] = useState<string | undefined>();
   return (
@@ -52,7 +52,7 @@ function NewProcedure() {
 }
 
 function Versions({ code }: { code: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const { result, reload } = useApi<Versions>(`/api/procedures/${encodeURIComponent(code)}/versions`);
   const wanted = Number(new URLSearchParams(window.location.search).get('v'));
   const [chosen, setChosen] = useState<number | null>(null);

@@ -4,13 +4,13 @@ import type { ProcedureList } from '../../../../shared/schemas/procedure.ts';
 import { useApi } from '../../api.ts';
 import { LoadError } from '../../components/layout.tsx';
 import { formatDate } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { OfficerShell } from '../shell.tsx';
 import { ImportPanel } from './import-panel.tsx';
 
 /** The catalogue as an administrator sees it: search, open a procedure's versions, export, import. */
 export function AdminProceduresPage() {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);

@@ -1,6 +1,6 @@
 import type { Component } from '../../../../shared/schemas/procedure.ts';
 import { TextInput } from '../../components/form.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { Checkbox } from '../fields.tsx';
 import { numberValue, shownNumber } from './section-general.tsx';
 import type { Editor } from './version-form.tsx';
@@ -9,7 +9,7 @@ type ComponentDraft = Omit<Component, 'group' | 'required' | 'templates'> & Part
 
 /** The dossier's components (Decree 61/2018 Art. 19: originals / copies counted per document). */
 export function ComponentsSection({ editor }: { editor: Editor }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const { draft, set, error, readOnly } = editor;
   const list = (draft.components ?? []) as ComponentDraft[];
   const counts = ['originals', 'certifiedCopies', 'photocopies'] as const;

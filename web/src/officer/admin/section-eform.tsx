@@ -1,6 +1,6 @@
 import { EFORM_FIELD_TYPES, type EformField, type EformFieldType } from '../../../../shared/schemas/eform.ts';
 import { TextInput } from '../../components/form.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { Checkbox, SelectInput, TextArea } from '../fields.tsx';
 import type { Editor } from './version-form.tsx';
 
@@ -29,7 +29,7 @@ function parseOptions(text: string) {
 
 /** The e-form builder: the fields a citizen fills in, in order, with the checks the API will apply. */
 export function EformSection({ editor }: { editor: Editor }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const { draft, set, error, readOnly } = editor;
   const fields = (draft.eform?.fields ?? []) as FieldDraft[];
   const componentKeys = (draft.components ?? []).map((c) => c.key).filter(Boolean);

@@ -1,6 +1,6 @@
 import { TextInput } from '../../components/form.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/vi.ts';
+import { useOfficerI18n } from '../i18n.ts';
+import type { OfficerKey } from '../i18n.ts';
 import { Checkbox, SelectInput, TextArea } from '../fields.tsx';
 import type { Editor } from './version-form.tsx';
 
@@ -17,9 +17,9 @@ function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
 }
 
 export function GeneralSection({ editor, isNew }: { editor: Editor; isNew: boolean }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const { draft: d, set, error } = editor;
-  const text = (path: string, label: MessageKey, value: string, hint?: MessageKey) => (
+  const text = (path: string, label: OfficerKey, value: string, hint?: OfficerKey) => (
     <TextInput
       name={path}
       label={t(label)}

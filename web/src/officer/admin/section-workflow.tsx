@@ -1,7 +1,7 @@
 import type { WorkflowStep } from '../../../../shared/schemas/procedure.ts';
-import { limitInWorkingDays, totalBudget } from '../../../../server/modules/catalogue/workflow-budget.ts';
+import { limitInWorkingDays, totalBudget } from '../../../../shared/catalogue/workflow-budget.ts';
 import { TextInput } from '../../components/form.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { SelectInput } from '../fields.tsx';
 import { numberValue, shownNumber } from './section-general.tsx';
 import type { Editor } from './version-form.tsx';
@@ -14,7 +14,7 @@ const ROLES = ['receptionist', 'specialist', 'division_head', 'leader'] as const
  * fixed agency, with a budget. Decree 61/2018 Art. 19: the budgets share the statutory time limit.
  */
 export function WorkflowSection({ editor }: { editor: Editor }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const { draft, set, error, readOnly } = editor;
   const steps = (draft.workflow ?? []) as Array<WorkflowStep>;
   const total = totalBudget(steps.map((s) => ({ budgetDays: Number.isNaN(s.budgetDays) ? 0 : s.budgetDays })));

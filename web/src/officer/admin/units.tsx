@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { AgencyList, UnitList } from '../../../../shared/schemas/units.ts';
 import { useApi } from '../../api.ts';
 import { LoadError } from '../../components/layout.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { OfficerShell } from '../shell.tsx';
 
 /** Browse the unit tree (city → district → commune) and each unit's agencies, starting from one's own. */
 export function AdminUnitsPage() {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   return (
     <OfficerShell title={t('officer.admin.units')}>
       {(account) => {
@@ -21,7 +21,7 @@ export function AdminUnitsPage() {
 }
 
 function Browser({ start }: { start: string }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const [trail, setTrail] = useState<Array<{ code: string; name: string }>>([{ code: start, name: start }]);
   const current = trail[trail.length - 1]!;
   const children = useApi<UnitList>(`/api/units?parent=${current.code}&limit=300`);

@@ -3,7 +3,7 @@ import type { ProcedureVersion } from '../../../../shared/schemas/procedure.ts';
 import { fieldErrors } from '../../api-send.ts';
 import { ErrorSummary } from '../../components/form.tsx';
 import { formatDate } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { Done } from '../shell.tsx';
 import { errorText } from '../util.ts';
 import { ComponentsSection } from './section-components.tsx';
@@ -35,7 +35,7 @@ export function VersionForm(props: {
   notice: string | undefined;
   onNotice: (message: string | undefined) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const [draft, setDraft] = useState<Draft>(props.initial);
   const [touched, setTouched] = useState<string[]>([]);
   const [tried, setTried] = useState(false);

@@ -3,8 +3,8 @@ import { ApiError } from '../../api.ts';
 import { fieldErrors } from '../../api-send.ts';
 import { ErrorSummary } from '../../components/form.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/vi.ts';
+import { useOfficerI18n } from '../i18n.ts';
+import type { OfficerKey } from '../i18n.ts';
 import { SelectInput, TextArea } from '../fields.tsx';
 import { errorText, sendBody } from '../util.ts';
 import type { DossierDetail, DossierSummary } from './types.ts';
@@ -51,7 +51,7 @@ export function ActionPanel(props: {
   transferTargets: Array<{ id: string; label: string }>;
   onDone: (outcome: ActionOutcome) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const [open, setOpen] = useState<string | null>(props.actions.length === 1 ? props.actions[0]! : null);
   if (props.actions.length === 0) return <p className="hint">{t('officer.act.none')}</p>;
   return (
@@ -66,7 +66,7 @@ export function ActionPanel(props: {
               aria-controls="action-form"
               onClick={() => setOpen(a === open ? null : a)}
             >
-              {t(`officer.act.${a}` as MessageKey)}
+              {t(`officer.act.${a}` as OfficerKey)}
             </button>
           </li>
         ))}
@@ -83,7 +83,7 @@ function ActionForm(props: {
   onDone: (outcome: ActionOutcome) => void;
   onCancel: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const { action, dossier: d } = props;
   const needs = NEEDS[action] ?? [];
   const files = useRef<HTMLInputElement>(null);
@@ -140,9 +140,9 @@ function ActionForm(props: {
   return (
     <form id="action-form" className="panel action-form" onSubmit={(e) => void submit(e)} noValidate>
       <h3 ref={heading} tabIndex={-1}>
-        {t(`officer.act.${action}` as MessageKey)}
+        {t(`officer.act.${action}` as OfficerKey)}
       </h3>
-      <p className="hint">{t(`officer.told.${action}` as MessageKey)}</p>
+      <p className="hint">{t(`officer.told.${action}` as OfficerKey)}</p>
       {action === 'sign_result' && <ToSign dossier={d} />}
       <ErrorSummary message={summary} errors={errors} />
       {stale && (
@@ -215,7 +215,7 @@ function ActionForm(props: {
       )}
       <p className="actions-row">
         <button type="submit" className="button" disabled={busy} aria-busy={busy}>
-          {t('officer.act.confirm')} — {t(`officer.act.${action}` as MessageKey)}
+          {t('officer.act.confirm')} — {t(`officer.act.${action}` as OfficerKey)}
         </button>
         <button type="button" className="button button-secondary" onClick={props.onCancel}>
           {t('officer.act.cancel')}
@@ -227,7 +227,7 @@ function ActionForm(props: {
 
 /** What the leader is about to sign: each result file and its SHA-256 fingerprint (the signed statement's). */
 function ToSign({ dossier: d }: { dossier: DossierDetail }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const results = d.files.filter((f) => f.kind === 'result' && f.signature === null);
   return (
     <div className="notice">

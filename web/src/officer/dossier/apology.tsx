@@ -3,7 +3,7 @@ import { useApi } from '../../api.ts';
 import { apiSend, fieldErrors } from '../../api-send.ts';
 import { ErrorSummary, TextInput } from '../../components/form.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { TextArea } from '../fields.tsx';
 import { Done } from '../shell.tsx';
 import { errorText } from '../util.ts';
@@ -31,7 +31,7 @@ export function ApologyPanel(props: {
   atRisk: boolean;
   onChanged: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const { result, reload } = useApi<Apology[]>(`/api/dossiers/${props.dossierId}/apology`);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('17:00');

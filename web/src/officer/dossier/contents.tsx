@@ -1,7 +1,7 @@
 import type { ProcedureVersion } from '../../../../shared/schemas/procedure.ts';
 import type { EformField } from '../../../../shared/schemas/eform.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import type { DossierFile, ResultSignature } from './types.ts';
 
 function shown(value: unknown, field: EformField | undefined, lang: 'vi' | 'en', yes: string, no: string): string {
@@ -22,7 +22,7 @@ function shown(value: unknown, field: EformField | undefined, lang: 'vi' | 'en',
 
 /** The e-form as the applicant filled it, labelled by the procedure version's definition. */
 export function EformData({ data, version }: { data: Record<string, unknown>; version: ProcedureVersion | null }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const fields = version?.eform?.fields ?? [];
   const keys = fields.length > 0 ? fields.map((f) => f.name) : Object.keys(data);
   if (keys.length === 0) return null;
@@ -49,7 +49,7 @@ const size = (n: number) =>
 
 /** The components received: each listed paper, and the files (scanned, uploaded or reused) for it. */
 export function Files(props: { dossierId: string; files: DossierFile[]; version: ProcedureVersion | null }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const components = props.version?.components ?? [];
   return (
     <section aria-labelledby="d-files">
@@ -112,7 +112,7 @@ export function Files(props: { dossierId: string; files: DossierFile[]; version:
 
 /** Who signed the e-result and when, its code and fingerprint, and where anyone can verify it (ADR 0017). */
 function SignatureNote({ signature: s }: { signature: ResultSignature }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   return (
     <dl className="signature-note">
       <div>

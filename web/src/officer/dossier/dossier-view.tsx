@@ -4,8 +4,8 @@ import type { ProcedureVersion } from '../../../../shared/schemas/procedure.ts';
 import { useApi } from '../../api.ts';
 import { LoadError } from '../../components/layout.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/vi.ts';
+import { useOfficerI18n } from '../i18n.ts';
+import type { OfficerKey } from '../i18n.ts';
 import type { Account } from '../../session.tsx';
 import { hasRole } from '../util.ts';
 import { Done, OfficerShell } from '../shell.tsx';
@@ -20,7 +20,7 @@ import type { DossierDetail } from './types.ts';
 
 /** One dossier: who and what, its clock, its journal, and only the actions this officer may take now. */
 export function DossierPage({ params }: { params: { id: string } }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   return (
     <OfficerShell title={t('officer.d.title')}>
       {(account) => (
@@ -36,7 +36,7 @@ export function DossierPage({ params }: { params: { id: string } }) {
 }
 
 function Dossier({ id, account }: { id: string; account: Account }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const { result, reload } = useApi<DossierDetail>(`/api/dossiers/${encodeURIComponent(id)}`);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   // While a reload after an action runs, the dossier stays on screen (and so do the confirmations in it).
@@ -187,9 +187,9 @@ function Item({ label, value }: { label: string; value: string | undefined | nul
 
 /** The printable forms that exist for this dossier now (Decree 61/2018 forms 01, 02, 03, 05). */
 function Forms({ d }: { d: DossierDetail }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const asked = d.journal.some((e) => e.action === 'request_supplement');
-  const forms: Array<[string, MessageKey, boolean]> = [
+  const forms: Array<[string, OfficerKey, boolean]> = [
     ['01', 'officer.form.01', d.code !== null],
     ['02', 'officer.form.02', asked],
     ['03', 'officer.form.03', d.status === 3],
@@ -220,12 +220,12 @@ function Forms({ d }: { d: DossierDetail }) {
 
 /** What happened, and what the citizen was told (Decree 61/2018: every step is notified). */
 function Outcome({ outcome }: { outcome: ActionOutcome }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const d = outcome.dossier;
   return (
     <Done>
       <p>
-        <strong>{t(`officer.done.${outcome.action}` as MessageKey)}</strong> {d.code ?? ''} — {d.statusLabel[lang]}.
+        <strong>{t(`officer.done.${outcome.action}` as OfficerKey)}</strong> {d.code ?? ''} — {d.statusLabel[lang]}.
         {d.dueAt && outcome.action === 'accept' && (
           <>
             {' '}
@@ -233,7 +233,7 @@ function Outcome({ outcome }: { outcome: ActionOutcome }) {
           </>
         )}
       </p>
-      <p>{t(`officer.told.${outcome.action}` as MessageKey)}</p>
+      <p>{t(`officer.told.${outcome.action}` as OfficerKey)}</p>
       {outcome.action === 'accept' && (
         <p>
           <a href={`/api/dossiers/${d.id}/forms/01.pdf`} target="_blank" rel="noopener">

@@ -1,24 +1,24 @@
 import { formatDateTime } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/vi.ts';
+import { useOfficerI18n } from '../i18n.ts';
+import type { OfficerKey } from '../i18n.ts';
 import type { JournalEntry } from './types.ts';
 
 /** The journal as a timeline: who did what when, the status and step it moved, and the note. */
 export function Timeline({ journal, stepNames }: { journal: JournalEntry[]; stepNames: string[] }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const step = (i: number | null) => (i === null ? t('officer.d.desk') : (stepNames[i] ?? `${i + 1}`));
   return (
     <ol className="timeline">
       {[...journal].reverse().map((e) => (
         <li key={e.seq}>
           <p className="timeline-head">
-            <strong>{t(`officer.act.${e.action}` as MessageKey)}</strong> · {formatDateTime(e.at)}
+            <strong>{t(`officer.act.${e.action}` as OfficerKey)}</strong> · {formatDateTime(e.at)}
             {e.actorName && <> · {e.actorName}</>}
           </p>
           <p className="result-meta">
             {e.fromStatus !== null && e.fromStatus !== e.toStatus && (
               <>
-                {t(`officer.status.${e.fromStatus}` as MessageKey)} → {t(`officer.status.${e.toStatus}` as MessageKey)}
+                {t(`officer.status.${e.fromStatus}` as OfficerKey)} → {t(`officer.status.${e.toStatus}` as OfficerKey)}
                 {'. '}
               </>
             )}

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { useApi } from '../../api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { roleLabel } from '../../pages/account.tsx';
 import type { Account } from '../../session.tsx';
 
@@ -11,7 +11,7 @@ interface UnitList {
 
 /** Who the officer is here: their assignments, and the units under them (the scope of every list). */
 export function Assignments({ account }: { account: Account }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const units = [...new Map(account.roles.flatMap((r) => (r.unit ? [[r.unit.code, r.unit] as const] : []))).values()];
   return (
     <div className="assignments">
@@ -34,7 +34,7 @@ export function Assignments({ account }: { account: Account }) {
 }
 
 function SubUnits({ code, name }: { code: string; name: string }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const { result } = useApi<UnitList>(`/api/units?parent=${code}`);
   if (result.state !== 'ready' || result.data.total === 0) return null;
   return (
@@ -52,7 +52,7 @@ function SubUnits({ code, name }: { code: string; name: string }) {
 }
 
 export function AdminLinks() {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   return (
     <p>
       <Link href="/can-bo/quan-tri" className="button">

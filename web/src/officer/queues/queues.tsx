@@ -3,8 +3,8 @@ import { Link } from 'wouter';
 import { apiGet, useApi } from '../../api.ts';
 import { LoadError } from '../../components/layout.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/vi.ts';
+import { useOfficerI18n } from '../i18n.ts';
+import type { OfficerKey } from '../i18n.ts';
 import type { Account } from '../../session.tsx';
 import type { DossierList, DossierSummary } from '../dossier/types.ts';
 import { SelectInput } from '../fields.tsx';
@@ -30,7 +30,7 @@ const QUEUES: Array<{ key: QueueKey; roles: OfficerRoleName[] }> = [
   { key: 'all', roles: ANY },
 ];
 
-const queueLabel = (key: QueueKey): MessageKey => `officer.q.${key}`;
+const queueLabel = (key: QueueKey): OfficerKey => `officer.q.${key}`;
 const listUrl = (queue: QueueKey, extra: Record<string, string> = {}) => {
   const p = new URLSearchParams(extra);
   if (queue !== 'all') p.set('queue', queue);
@@ -39,7 +39,7 @@ const listUrl = (queue: QueueKey, extra: Record<string, string> = {}) => {
 
 /** The officer's start page: queues with counts, search, filters, the list sortable by due time. */
 export function QueuesPage() {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   return (
     <OfficerShell title={t('officer.title')}>
       {(account) => (
@@ -73,7 +73,7 @@ function useCounts(queues: QueueKey[], lang: string, attempt: number): Partial<R
 }
 
 function Queues({ account }: { account: Account }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const queues = QUEUES.filter((q) => hasRole(account, ...q.roles)).map((q) => q.key);
   const [queue, setQueue] = useState<QueueKey>(queues[0] ?? 'all');
   const [text, setText] = useState('');
@@ -180,7 +180,7 @@ function Queues({ account }: { account: Account }) {
               { value: '', label: t('officer.q.any') },
               ...[1, 2, 4, 5, 6, 9, 10, 3, 7, 8].map((s) => ({
                 value: String(s),
-                label: t(`officer.status.${s}` as MessageKey),
+                label: t(`officer.status.${s}` as OfficerKey),
               })),
             ]}
             onChange={(e) => setStatus(e.target.value)}
@@ -281,7 +281,7 @@ function Queues({ account }: { account: Account }) {
 }
 
 function Row({ d, now, waiting }: { d: DossierSummary; now: number; waiting: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const urgency = urgencyOf(d.stepDueAt ?? d.dueAt, now);
   const due = d.stepDueAt ?? d.dueAt;
   return (

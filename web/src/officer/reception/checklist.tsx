@@ -1,5 +1,5 @@
 import type { Component } from '../../../../shared/schemas/procedure.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 
 export interface Received {
   /** The paper was shown or handed over (originals checked, copies kept). */
@@ -15,7 +15,7 @@ export function Checklist(props: {
   onChange: (next: Record<string, Received>) => void;
   error: string | undefined;
 }) {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const set = (key: string, change: Partial<Received>) => {
     const current = props.received[key] ?? { paper: false, files: [] };
     props.onChange({ ...props.received, [key]: { ...current, ...change } });

@@ -1,6 +1,6 @@
 import type { EformField } from '../../../../shared/schemas/eform.ts';
 import { TextInput } from '../../components/form.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import { SelectInput, TextArea } from '../fields.tsx';
 
 type Data = Record<string, unknown>;
@@ -15,7 +15,7 @@ export function EformInputs(props: {
   onChange: (name: string, value: unknown) => void;
   error: (name: string) => string | undefined;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   const { data, onChange, error } = props;
   return (
     <>

@@ -7,7 +7,7 @@ import { apiGet, useApi } from '../../api.ts';
 import { apiSend, fieldErrors } from '../../api-send.ts';
 import { ErrorSummary, TextInput } from '../../components/form.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useOfficerI18n } from '../i18n.ts';
 import type { Account } from '../../session.tsx';
 import { todayInHanoi } from '../admin/validate-version.ts';
 import type { DossierDetail, DossierSummary } from '../dossier/types.ts';
@@ -21,7 +21,7 @@ const RECEIVING_KINDS = /peoples-committee|one-stop-desk/;
 
 /** Counter reception of a walk-in applicant (Decree 61/2018 Art. 17), ending with form 01 in hand. */
 export function ReceptionPage() {
-  const { t } = useI18n();
+  const { t } = useOfficerI18n();
   const [round, setRound] = useState(0);
   return (
     <OfficerShell title={t('officer.r.title')} lead={t('officer.r.lead')}>
@@ -31,7 +31,7 @@ export function ReceptionPage() {
 }
 
 function Reception({ account, onNext }: { account: Account; onNext: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useOfficerI18n();
   // A receptionist serves the agencies of their assignments, or the committee and desk of their unit.
   const desk = account.roles.filter((r) => r.role === 'receptionist');
   const assigned = desk.flatMap((r) => (r.agency ? [{ id: r.agency.id, name: r.agency.name, level: '' }] : []));
