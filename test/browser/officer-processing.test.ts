@@ -42,11 +42,11 @@ describe('processing', () => {
       vi: string,
       role: 'receptionist' | 'specialist' | 'leader',
       budgetDays: number,
-      agencyId?: string,
+      at: 'receiving' | 'district' | { agencyId: string } = 'receiving',
     ) => ({
       name: { vi, en: vi },
-      agencyId: agencyId ?? null,
-      tier: agencyId ? null : ('receiving' as const),
+      agencyId: typeof at === 'string' ? null : at.agencyId,
+      tier: typeof at === 'string' ? at : null,
       division: null,
       role,
       budgetDays,
@@ -56,8 +56,9 @@ describe('processing', () => {
       timeLimit: { value: 5, unit: 'workingDays' },
       workflow: [
         step('Tiếp nhận', 'receptionist', 0.5),
-        step('Thẩm định tại xã', 'specialist', 1.5),
-        step('Ý kiến Sở Xây dựng', 'specialist', 2, departmentId),
+        step('Thẩm định tại xã', 'specialist', 1),
+        step('Ý kiến UBND quận', 'specialist', 1, 'district'),
+        step('Ý kiến Sở Xây dựng', 'specialist', 1.5, { agencyId: departmentId }),
         step('Phê duyệt', 'leader', 1),
       ],
     });
@@ -68,6 +69,16 @@ describe('processing', () => {
     await page.getByRole('button', { name: /Chờ nhận xử lý/ }).click();
     await page.getByRole('link', { name: d.code! }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Nhận xử lý' }).count()).toBe(1);
+    // Each step with the agency holding it for this dossier, the tier-relative ones resolved by the API.
+    const workflow = page.locator('.workflow-steps li');
+    expect(await workflow.allTextContents()).toEqual([
+      expect.stringContaining('Tiếp nhận — Ủy ban nhân dân phường Phúc Xá'),
+      expect.stringContaining('Thẩm định tại xã — Ủy ban nhân dân phường Phúc Xá'),
+      expect.stringContaining('Ý kiến UBND quận — Ủy ban nhân dân quận Ba Đình'),
+      expect.stringContaining('Ý kiến Sở Xây dựng — Sở Xây dựng thành phố Hà Nội'),
+      expect.stringContaining('Phê duyệt — Ủy ban nhân dân phường Phúc Xá'),
+    ]);
+    expect(await page.locator('.workflow-steps li[aria-current="step"]').textContent()).toContain('Thẩm định tại xã');
     // Not the specialist's to offer: accept, approve, return.
     for (const name of ['Tiếp nhận', 'Phê duyệt', 'Trả kết quả'])
       expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
@@ -80,6 +91,12 @@ describe('processing', () => {
     await expect.poll(() => page.getByText('bạn đang xử lý').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Chuyển cơ quan khác (liên thông)' }).click();
+    // The district's People's Committee (a tier-relative step) and the department; not the commune itself.
+    const options = await page.getByLabel('Cơ quan nhận').locator('option').allTextContents();
+    expect(options.slice(1)).toEqual([
+      'Ủy ban nhân dân quận Ba Đình — Bước 3: Ý kiến UBND quận',
+      'Sở Xây dựng thành phố Hà Nội — Bước 4: Ý kiến Sở Xây dựng',
+    ]);
     await page.getByLabel('Cơ quan nhận').selectOption(departmentId);
     await page.getByLabel('Ghi chú (ghi vào nhật ký)').fill('Xin ý kiến Sở Xây dựng về hiện trạng');
     await expectNoSeriousA11yViolations(page);
@@ -91,7 +108,7 @@ describe('processing', () => {
     await expect.poll(() => page.getByText('Bạn không có thao tác nào').count()).toBe(1);
 
     const res = await h.app.inject({ url: `/api/dossiers/${d.id}`, headers: await loginAs(h.ctx, clerk) });
-    expect(res.json()).toMatchObject({ handlingAgencyId: departmentId, stepIndex: 2 });
+    expect(res.json()).toMatchObject({ handlingAgencyId: departmentId, stepIndex: 3, stepRole: 'specialist' });
     await page.close();
   });
 

@@ -98,6 +98,7 @@ export interface DossierView {
   version: number;
   dueAt: string | null;
   stepIndex: number | null;
+  stepRole: string | null;
   stepDueAt: string | null;
   handlingAgencyId: string;
   [key: string]: unknown;

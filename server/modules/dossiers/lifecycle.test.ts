@@ -198,6 +198,22 @@ describe('construction permit received at a district, with a step at a city depa
     expect(d.handlingAgencyId).toBe(divisionId);
     const detail = (await t.app.inject({ url: `/api/dossiers/${d.id}`, headers: clerk })).json();
     expect(detail.stepAvailableAt).toBe('2023-10-31T00:00:00.000Z');
+    // Every step with the agency it resolves to for this dossier, tier-relative ones included.
+    expect(detail.stepRole).toBe('specialist');
+    expect(
+      detail.workflow.map((s: { index: number; role: string; agency: { id: string } | null }) => [
+        s.index,
+        s.role,
+        s.agency?.id,
+      ]),
+    ).toEqual([
+      [0, 'receptionist', districtId],
+      [1, 'specialist', divisionId],
+      [2, 'specialist', departmentId],
+      [3, 'leader', districtId],
+    ]);
+    expect(detail.workflow[1].agency.name).toMatch(/Quản lý đô thị/i);
+    expect(detail.workflow[2].name).toEqual({ vi: 'Ý kiến Sở', en: 'Department opinion' });
     expect(d.dueAt).toBe(dueAtAcceptance);
     // The department sees nothing yet.
     expect((await t.app.inject({ url: `/api/dossiers/${d.id}`, headers: deptOfficer })).statusCode).toBe(404);
@@ -214,11 +230,50 @@ describe('construction permit received at a district, with a step at a city depa
     d = await step(deptOfficer, d, 'assign');
     d = await step(deptOfficer, d, 'complete_step');
     expect(d).toMatchObject({ handlingAgencyId: districtId, stepIndex: 3 });
+    expect(d.stepRole).toBe('leader');
     d = await step(leader, d, 'approve');
     d = await markProcessed(clerk, d);
     d = await step(clerk, d, 'return_result', { method: 'post' });
     expect(d.status).toBe(10);
     await expectJournalReplays(d.id);
+  });
+
+  it('shows a step whose tier the agency tree cannot resolve with no agency, instead of failing the view', async () => {
+    const proc = await createProcedure(t.ctx, {
+      name: 'Thủ tục có bước tại phòng không tồn tại (thử nghiệm)',
+      workflow: [
+        {
+          name: { vi: 'Thụ lý', en: 'Handle' },
+          agencyId: null,
+          tier: 'receiving',
+          division: null,
+          role: 'specialist',
+          budgetDays: 1,
+        },
+        {
+          name: { vi: 'Thẩm định tại phòng', en: 'Division appraisal' },
+          agencyId: null,
+          tier: 'district',
+          division: 'khong-co-phong-nay',
+          role: 'specialist',
+          budgetDays: 1,
+        },
+      ],
+    });
+    const clerk = await login(commune.receptionist);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: clerk,
+      payload: submission(proc.code, commune.agencyId),
+    });
+    const d = res.json<DossierView>();
+    const detail = (await t.app.inject({ url: `/api/dossiers/${d.id}`, headers: clerk })).json();
+    expect(detail.stepRole).toBeNull();
+    expect(detail.workflow.map((s: { agency: { id: string } | null }) => s.agency?.id ?? null)).toEqual([
+      commune.agencyId,
+      null,
+    ]);
   });
 });
 

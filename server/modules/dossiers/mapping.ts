@@ -81,6 +81,8 @@ export function toSummary(row: DossierRow) {
     acceptedAt: iso(row.accepted_at),
     dueAt: iso(row.due_at),
     stepIndex: row.step_index,
+    /** The current step's role (receptionist, specialist, leader…), as the dossier recorded it on entering. */
+    stepRole: row.step_role,
     stepAssigneeId: row.step_assignee_id,
     stepDueAt: iso(row.step_due_at),
   };

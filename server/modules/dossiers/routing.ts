@@ -28,17 +28,29 @@ export function workflowSteps(version: Pick<ProcedureVersion, 'workflow' | 'time
   ];
 }
 
+type AgencyLookup = (id: string) => Promise<Agency>;
+
+/** One request's agency look-ups, each agency read once (a workflow's steps walk the same tree). */
+function agencyLookup(ctx: AppContext, known: readonly Agency[] = []): AgencyLookup {
+  const seen = new Map<string, Promise<Agency>>(known.map((a) => [a.id, Promise.resolve(a)]));
+  return (id) => {
+    let agency = seen.get(id);
+    if (!agency) seen.set(id, (agency = getAgency(ctx, id)));
+    return agency;
+  };
+}
+
 /** A one-stop desk stands for its People's Committee or department when routing. */
-async function ownerOf(ctx: AppContext, agency: Agency): Promise<Agency> {
-  if (agency.kind === 'one-stop-desk' && agency.parentId) return getAgency(ctx, agency.parentId);
+async function ownerOf(lookup: AgencyLookup, agency: Agency): Promise<Agency> {
+  if (agency.kind === 'one-stop-desk' && agency.parentId) return lookup(agency.parentId);
   return agency;
 }
 
-async function committeeAt(ctx: AppContext, from: Agency, tier: 'commune' | 'district' | 'city'): Promise<Agency> {
+async function committeeAt(lookup: AgencyLookup, from: Agency, tier: 'commune' | 'district' | 'city'): Promise<Agency> {
   let current: Agency | undefined = from;
   while (current) {
     if (current.level === tier && COMMITTEE_KINDS.has(current.kind)) return current;
-    current = current.parentId ? await getAgency(ctx, current.parentId) : undefined;
+    current = current.parentId ? await lookup(current.parentId) : undefined;
   }
   throw new AppError('CONFLICT', {
     vi: `Không xác định được cơ quan cấp ${tier} cho hồ sơ tiếp nhận tại ${from.name}.`,
@@ -46,16 +58,17 @@ async function committeeAt(ctx: AppContext, from: Agency, tier: 'commune' | 'dis
   });
 }
 
-export async function resolveStepAgency(
+/** The agency a tier-relative step resolves to from the receiving agency (liên thông). */
+async function tierAgency(
   ctx: AppContext,
+  lookup: AgencyLookup,
   step: WorkflowStep,
   receivingAgencyId: string,
-): Promise<string> {
-  if (step.agencyId) return step.agencyId;
-  const receiving = await ownerOf(ctx, await getAgency(ctx, receivingAgencyId));
+): Promise<Agency> {
+  const receiving = await ownerOf(lookup, await lookup(receivingAgencyId));
   const base =
-    step.tier === 'receiving' || step.tier === null ? receiving : await committeeAt(ctx, receiving, step.tier);
-  if (!step.division) return base.id;
+    step.tier === 'receiving' || step.tier === null ? receiving : await committeeAt(lookup, receiving, step.tier);
+  if (!step.division) return base;
   const children = await listAgencies(ctx, { parent: base.id, limit: 1000, offset: 0 });
   const division = children.items.find((a) => a.key.endsWith(`.${step.division}`));
   if (!division)
@@ -63,7 +76,7 @@ export async function resolveStepAgency(
       vi: `${base.name} không có phòng "${step.division}" mà quy trình yêu cầu.`,
       en: `${base.name} has no division "${step.division}" that the workflow needs.`,
     });
-  return division.id;
+  return division;
 }
 
 export async function resolveAllStepAgencies(
@@ -71,7 +84,52 @@ export async function resolveAllStepAgencies(
   steps: readonly WorkflowStep[],
   receivingAgencyId: string,
 ): Promise<string[]> {
+  const lookup = agencyLookup(ctx);
   const out: string[] = [];
-  for (const step of steps) out.push(await resolveStepAgency(ctx, step, receivingAgencyId));
+  for (const step of steps) out.push(step.agencyId ?? (await tierAgency(ctx, lookup, step, receivingAgencyId)).id);
+  return out;
+}
+
+/** A step of a dossier's workflow as the dossier view shows it: where it runs, resolved for this dossier. */
+export interface WorkflowStepView {
+  index: number;
+  name: { vi: string; en: string };
+  role: WorkflowStep['role'];
+  budgetDays: number;
+  /** The agency the step resolves to from the receiving agency; null when the agency tree has none (the
+   * API then refuses to move the dossier there, with the reason). */
+  agency: { id: string; name: string } | null;
+}
+
+/**
+ * The workflow of a dossier with each step's agency resolved (tier-relative steps included), so the
+ * officer's screen shows who holds each step and offers transfers to exactly the agencies the API accepts.
+ */
+export async function describeWorkflow(
+  ctx: AppContext,
+  version: Pick<ProcedureVersion, 'workflow' | 'timeLimit'>,
+  receiving: string | Agency,
+): Promise<WorkflowStepView[]> {
+  const lookup = agencyLookup(ctx, typeof receiving === 'string' ? [] : [receiving]);
+  const receivingAgencyId = typeof receiving === 'string' ? receiving : receiving.id;
+  const out: WorkflowStepView[] = [];
+  for (const [index, step] of workflowSteps(version).entries()) {
+    // A fixed agency is the step's whatever its record says (the catalogue checked it exists when published).
+    const found = step.agencyId
+      ? lookup(step.agencyId).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'NOT_FOUND')
+            return { id: step.agencyId!, name: step.agencyId! };
+          throw error;
+        })
+      : tierAgency(ctx, lookup, step, receivingAgencyId);
+    const agency = await found.then(
+      (a) => ({ id: a.id, name: a.name }),
+      (error: unknown) => {
+        if (error instanceof AppError && error.code === 'CONFLICT') return null;
+        throw error;
+      },
+    );
+    out.push({ index, name: step.name, role: step.role, budgetDays: step.budgetDays, agency });
+  }
   return out;
 }

@@ -2,12 +2,14 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { getProcedureVersion } from '../catalogue/service.ts';
 import { isInScope, resolveAccess, scopeCondition, type Actor } from '../identity/service.ts';
 import { getUnit } from '../units/service.ts';
 import { performAction } from './actions.ts';
 import { commitAction } from './journal.ts';
 import { toDetail, toSummary } from './mapping.ts';
 import * as repo from './repository.ts';
+import { describeWorkflow } from './routing.ts';
 import type { ActionBody, DossierListQuery } from './schemas.ts';
 import type { UploadedFile } from './uploads.ts';
 import type { ActionName } from './workflow.ts';
@@ -37,7 +39,10 @@ export async function getVisibleDossier(ctx: AppContext, actor: Actor, key: stri
   return row;
 }
 
-/** The full dossier; every read of its personal data by an officer is audited (Decree 13/2023). */
+/**
+ * The full dossier, with its workflow's steps and the agency each resolves to for this dossier (the
+ * transfer targets); every read of its personal data by an officer is audited (Decree 13/2023).
+ */
 export async function getDossier(
   ctx: AppContext,
   actor: Actor,
@@ -45,11 +50,7 @@ export async function getDossier(
   origin?: { ip: string; userAgent: string | null },
 ) {
   const row = await getVisibleDossier(ctx, actor, key);
-  const [files, events, signatures] = await Promise.all([
-    repo.findFiles(ctx.db, row.id),
-    repo.findEvents(ctx.db, row.id),
-    repo.findSignatures(ctx.db, row.id),
-  ]);
+  const detail = await describeDossier(ctx, row);
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: { id: actor.id, kind: actor.kind },
@@ -59,15 +60,26 @@ export async function getDossier(
     unitId: row.receiving_unit_id,
     ...origin,
   });
-  return toDetail(row, files, events, signatures);
+  return detail;
+}
+
+/** The full view of a row: files, journal, signatures, and the workflow with each step's agency resolved. */
+async function describeDossier(ctx: AppContext, row: repo.DossierRow) {
+  const [files, events, signatures, version] = await Promise.all([
+    repo.findFiles(ctx.db, row.id),
+    repo.findEvents(ctx.db, row.id),
+    repo.findSignatures(ctx.db, row.id),
+    getProcedureVersion(ctx, row.procedure_version_id),
+  ]);
+  const workflow = await describeWorkflow(ctx, version, row.receiving_agency_id);
+  return { ...toDetail(row, files, events, signatures), workflow };
 }
 
 /** The dossier its submitter has just written (no read audit: the write is audited already). */
 export async function describeSubmitted(ctx: AppContext, id: string) {
   const row = await repo.findDossierById(ctx.db, id);
   if (!row) throw notFound(WHAT, id);
-  const [files, events] = await Promise.all([repo.findFiles(ctx.db, id), repo.findEvents(ctx.db, id)]);
-  return toDetail(row, files, events);
+  return describeDossier(ctx, row);
 }
 
 /** Where the actor holds a permission: the dossier's handling or receiving agency (or it is their own). */

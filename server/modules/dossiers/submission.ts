@@ -11,6 +11,7 @@ import { isInScope, resolveAccess, type Actor } from '../identity/service.ts';
 import { getAgency } from '../units/service.ts';
 import { fileRows, journalFiles, withStagedFiles } from './files.ts';
 import * as repo from './repository.ts';
+import { describeWorkflow, type WorkflowStepView } from './routing.ts';
 import { SubmitDossier } from './schemas.ts';
 import { storageFor } from './storage.ts';
 import type { DossierEventsTable, DossierFilesTable, DossiersTable } from './tables.ts';
@@ -26,7 +27,7 @@ export interface SubmitResult {
   id: string;
   replayed: boolean;
   /** The new dossier's view, built from what was written (replays read theirs from the database). */
-  view?: ReturnType<typeof detailOfInserted>;
+  view?: ReturnType<typeof detailOfInserted> & { workflow: WorkflowStepView[] };
 }
 
 /**
@@ -131,6 +132,8 @@ export async function submitDossier(
       unitId: agency.unitId,
       after: { status: 1, channel, procedureVersionId: version.id, files: rows.length },
     };
+    // Read before writing: the answer shows the workflow like GET /api/dossiers/{id} (agencies are cached).
+    const workflow = await describeWorkflow(ctx, version, agency);
     const write = (db: Database) =>
       repo.insertSubmission(
         db,
@@ -152,7 +155,7 @@ export async function submitDossier(
       const winner = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey);
       return { id: winner!.id, replayed: true };
     }
-    return { id, replayed: false, view: detailOfInserted(dossierValues, rows, [eventValues]) };
+    return { id, replayed: false, view: { ...detailOfInserted(dossierValues, rows, [eventValues]), workflow } };
   } finally {
     await Promise.all(uploads.map((u) => storage.discard(u.staged)));
   }

@@ -279,6 +279,9 @@ export const officerEn: Record<keyof typeof officerVi, string> = {
   'officer.sign.onlineNeedsSignature':
     'Returned online only once a leader has digitally signed the e-result (Decree 45/2020 Art. 14).',
   'officer.d.appointment': 'Appointment',
+  'officer.d.workflow': 'Workflow of this dossier',
+  'officer.d.currentStep': 'current step',
+  'officer.d.noAgency': "no agency found (check the procedure's workflow)",
   'officer.form.01': 'Print the receipt and appointment (form 01)',
   'officer.form.02': 'Print the supplement request (form 02)',
   'officer.form.03': 'Print the refusal (form 03)',

@@ -275,6 +275,9 @@ export const officerVi = {
   'officer.sign.onlineNeedsSignature':
     'Trả trực tuyến chỉ khi kết quả điện tử đã được lãnh đạo ký số (Nghị định 45/2020, Điều 14).',
   'officer.d.appointment': 'Hẹn trả kết quả',
+  'officer.d.workflow': 'Quy trình xử lý hồ sơ',
+  'officer.d.currentStep': 'đang ở bước này',
+  'officer.d.noAgency': 'chưa xác định được cơ quan (kiểm tra quy trình của thủ tục)',
   'officer.form.01': 'In giấy tiếp nhận, hẹn trả kết quả (mẫu 01)',
   'officer.form.02': 'In phiếu yêu cầu bổ sung (mẫu 02)',
   'officer.form.03': 'In phiếu từ chối (mẫu 03)',

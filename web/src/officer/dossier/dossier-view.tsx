@@ -6,6 +6,7 @@ import { LoadError } from '../../components/layout.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useOfficerI18n } from '../i18n.ts';
 import type { OfficerKey } from '../i18n.ts';
+import { roleLabel } from '../../pages/account.tsx';
 import type { Account } from '../../session.tsx';
 import { hasRole } from '../util.ts';
 import { Done, OfficerShell } from '../shell.tsx';
@@ -13,7 +14,7 @@ import { spanText, urgencyOf } from '../time.ts';
 import { ActionPanel, type ActionOutcome } from './actions.tsx';
 import { EformData, Files } from './contents.tsx';
 import { ApologyPanel } from './apology.tsx';
-import { offeredActions } from './rules.ts';
+import { offeredActions, transferTargets } from './rules.ts';
 import { useHoldsAgency } from './scope.ts';
 import { Timeline } from './timeline.tsx';
 import type { DossierDetail } from './types.ts';
@@ -49,21 +50,16 @@ function Dossier({ id, account }: { id: string; account: Account }) {
   if (result.state === 'loading' && !d) return <p>{t('common.loading')}</p>;
   if (result.state === 'error' || !d) return <LoadError onRetry={reload} />;
   const version = procedure.result.state === 'ready' ? procedure.result.data : null;
-  const steps = version?.workflow ?? [];
+  // The dossier's own workflow, each step's agency resolved by the API (tier-relative steps included).
+  const steps = d.workflow;
   const stepNames = steps.map((s) => s.name[lang]);
-  const actions =
-    version || procedure.result.state === 'error'
-      ? offeredActions(
-          d,
-          account,
-          steps.map((s) => s.role),
-          holdsStep === true,
-        )
-      : [];
-  const transferTargets = steps
-    .map((s, i) => ({ s, i }))
-    .filter(({ s, i }) => s.agencyId && i !== d.stepIndex && s.agencyId !== d.handlingAgencyId)
-    .map(({ s }) => ({ id: s.agencyId!, label: `${s.name[lang]} — ${s.agencyId}` }));
+  const current = d.stepIndex === null ? undefined : steps[d.stepIndex];
+  const actions = offeredActions(d, account, holdsStep === true);
+  const targets = transferTargets(d).map(({ id, step }) => ({
+    id,
+    label: `${step.agency?.name ?? id} — ${t('officer.d.step')} ${step.index + 1}: ${step.name[lang]}`,
+  }));
+  const agencyNames = new Map(steps.flatMap((s) => (s.agency ? [[s.agency.id, s.agency.name] as const] : [])));
   const now = Date.now();
   const urgency = urgencyOf(d.dueAt, now);
   return (
@@ -89,10 +85,11 @@ function Dossier({ id, account }: { id: string; account: Account }) {
         {d.stepIndex !== null && (
           <p>
             {t('officer.d.step')} {d.stepIndex + 1}/{Math.max(steps.length, 1)}: {stepNames[d.stepIndex] ?? ''}
-            {steps[d.stepIndex] && (
+            {current?.agency && <> — {current.agency.name}</>}
+            {current && (
               <>
                 {' '}
-                · {t('officer.d.budget')} {steps[d.stepIndex]!.budgetDays} {t('officer.unit.workingDays')}
+                · {t('officer.d.budget')} {current.budgetDays} {t('officer.unit.workingDays')}
               </>
             )}
             {d.stepDueAt && (
@@ -116,7 +113,7 @@ function Dossier({ id, account }: { id: string; account: Account }) {
           key={d.version}
           dossier={d}
           actions={actions}
-          transferTargets={transferTargets}
+          transferTargets={targets}
           onDone={(o) => {
             setOutcome(o);
             reload();
@@ -136,6 +133,7 @@ function Dossier({ id, account }: { id: string; account: Account }) {
             onChanged={reload}
           />
         )}
+      <Workflow d={d} />
       <Forms d={d} />
       <div className="two-columns">
         <section aria-labelledby="d-who">
@@ -167,7 +165,7 @@ function Dossier({ id, account }: { id: string; account: Account }) {
         </section>
         <section aria-labelledby="d-timeline">
           <h2 id="d-timeline">{t('officer.d.timeline')}</h2>
-          <Timeline journal={d.journal} stepNames={stepNames} />
+          <Timeline journal={d.journal} stepNames={stepNames} agencyNames={agencyNames} />
         </section>
       </div>
       <EformData data={d.eform} version={version} />
@@ -182,6 +180,35 @@ function Item({ label, value }: { label: string; value: string | undefined | nul
       <dt>{label}</dt>
       <dd>{value || '—'}</dd>
     </div>
+  );
+}
+
+/** The dossier's workflow: each step, the agency holding it for this dossier, its role and time budget. */
+function Workflow({ d }: { d: DossierDetail }) {
+  const { t, lang } = useOfficerI18n();
+  return (
+    <section aria-labelledby="d-workflow">
+      <h2 id="d-workflow">{t('officer.d.workflow')}</h2>
+      <ol className="workflow-steps">
+        {d.workflow.map((s) => {
+          const isCurrent = s.index === d.stepIndex;
+          return (
+            <li
+              key={s.index}
+              aria-current={isCurrent ? 'step' : undefined}
+              className={isCurrent ? 'current' : undefined}
+            >
+              <strong>{s.name[lang]}</strong> — {s.agency?.name ?? t('officer.d.noAgency')}
+              <span className="result-meta">
+                {' '}
+                · {roleLabel(t, s.role)} · {s.budgetDays} {t('officer.unit.workingDays')}
+                {isCurrent && <> · {t('officer.d.currentStep')}</>}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
   );
 }
 

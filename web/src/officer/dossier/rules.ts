@@ -1,6 +1,6 @@
 import type { Account } from '../../session.tsx';
 import { hasRole } from '../util.ts';
-import type { DossierDetail } from './types.ts';
+import type { DossierDetail, WorkflowStepView } from './types.ts';
 
 /**
  * Which of the actions the state machine allows (detail.allowedActions, from workflow.ts) this officer
@@ -8,12 +8,7 @@ import type { DossierDetail } from './types.ts';
  * the step, whether it is an approval step, whether there is a step to go back to. The API decides
  * again; the screen only never offers what would be refused.
  */
-export function offeredActions(
-  d: DossierDetail,
-  account: Account,
-  workflowRoles: readonly string[],
-  holdsStepAgency: boolean,
-): string[] {
+export function offeredActions(d: DossierDetail, account: Account, holdsStepAgency: boolean): string[] {
   const me = account.id;
   const receptionist = hasRole(account, 'receptionist');
   const processor = hasRole(account, 'specialist', 'division_head');
@@ -24,7 +19,7 @@ export function offeredActions(
   const pastSteps = d.stepIndex === null;
   const mine = d.stepAssigneeId === me;
   const free = d.stepAssigneeId === null;
-  const stepRole = atStep ? stepRoleOf(d, workflowRoles) : null;
+  const stepRole = atStep ? d.stepRole : null;
   const isApprovalStep = stepRole === 'leader';
   // actions.ts stepPermission: a receptionist step is the desk's, a leader step the leader's, others processors'.
   const canTakeStep = stepRole === 'leader' ? leader : stepRole === 'receptionist' ? receptionist : processor || head;
@@ -36,7 +31,7 @@ export function offeredActions(
     assign: atStep && canTakeStep && (free || (head && !mine)),
     complete_step: atStep && !isApprovalStep && mine,
     send_back: atStep && (d.stepIndex ?? 0) > 0 && (mine || (free && canTakeStep) || head),
-    transfer: atStep && !isApprovalStep && processor && (mine || head),
+    transfer: atStep && !isApprovalStep && processor && (mine || head) && transferTargets(d).length > 0,
     approve: isApprovalStep && leader && (free || mine),
     request_payment: false, // the payments issue drives status 6
     payment_received: false,
@@ -50,11 +45,16 @@ export function offeredActions(
   return d.allowedActions.filter((a) => rules[a] === true);
 }
 
-/** The current step's role: the API's when it says, else the procedure's workflow at that step. */
-export function stepRoleOf(d: DossierDetail, workflowRoles: readonly string[]): string | null {
-  const own = (d as DossierDetail & { stepRole?: string | null }).stepRole;
-  if (own !== undefined) return own;
-  if (d.stepIndex === null) return null;
-  // A version without a workflow runs one specialist step (server/modules/dossiers/routing.ts).
-  return workflowRoles.length === 0 ? 'specialist' : (workflowRoles[d.stepIndex] ?? null);
+/**
+ * Where a transfer may send the dossier: the agencies of the workflow's other steps, as the API resolved
+ * them for this dossier (fixed and tier-relative steps alike), except the one holding it now. An agency
+ * holding several steps is offered once, under the first of them: the step `transfer` moves to (actions.ts).
+ */
+export function transferTargets(d: DossierDetail): Array<{ id: string; step: WorkflowStepView }> {
+  const targets = new Map<string, WorkflowStepView>();
+  for (const step of d.workflow) {
+    if (!step.agency || step.index === d.stepIndex || step.agency.id === d.handlingAgencyId) continue;
+    if (!targets.has(step.agency.id)) targets.set(step.agency.id, step);
+  }
+  return [...targets].map(([id, step]) => ({ id, step }));
 }

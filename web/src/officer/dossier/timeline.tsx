@@ -4,7 +4,12 @@ import type { OfficerKey } from '../i18n.ts';
 import type { JournalEntry } from './types.ts';
 
 /** The journal as a timeline: who did what when, the status and step it moved, and the note. */
-export function Timeline({ journal, stepNames }: { journal: JournalEntry[]; stepNames: string[] }) {
+export function Timeline(props: {
+  journal: JournalEntry[];
+  stepNames: string[];
+  agencyNames: ReadonlyMap<string, string>;
+}) {
+  const { journal, stepNames, agencyNames } = props;
   const { t } = useOfficerI18n();
   const step = (i: number | null) => (i === null ? t('officer.d.desk') : (stepNames[i] ?? `${i + 1}`));
   return (
@@ -30,7 +35,7 @@ export function Timeline({ journal, stepNames }: { journal: JournalEntry[]; step
             )}
             {e.toAgencyId && e.fromAgencyId && e.toAgencyId !== e.fromAgencyId && (
               <>
-                {t('officer.d.handedTo')} <code>{e.toAgencyId}</code>
+                {t('officer.d.handedTo')} {agencyNames.get(e.toAgencyId) ?? <code>{e.toAgencyId}</code>}
                 {'. '}
               </>
             )}

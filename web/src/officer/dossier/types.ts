@@ -21,6 +21,8 @@ export interface DossierSummary {
   acceptedAt: string | null;
   dueAt: string | null;
   stepIndex: number | null;
+  /** The current step's role as the dossier recorded it (receptionist, specialist, division_head, leader). */
+  stepRole: string | null;
   stepAssigneeId: string | null;
   stepDueAt: string | null;
 }
@@ -71,6 +73,15 @@ export interface JournalEntry {
   note: string | null;
 }
 
+/** A step of the dossier's workflow, with the agency it resolves to for this dossier (null: none found). */
+export interface WorkflowStepView {
+  index: number;
+  name: LocalText;
+  role: string;
+  budgetDays: number;
+  agency: { id: string; name: string } | null;
+}
+
 export interface DossierDetail extends DossierSummary {
   ownerType: string;
   applicant: { name: string; idNumber?: string; phone?: string; email?: string; address?: string };
@@ -89,6 +100,7 @@ export interface DossierDetail extends DossierSummary {
   stepDueAts: string[] | null;
   supplement: { items: Array<{ name: string; count: number; note?: string }>; reason: string; isLate: boolean } | null;
   allowedActions: string[];
+  workflow: WorkflowStepView[];
   files: DossierFile[];
   journal: JournalEntry[];
 }
