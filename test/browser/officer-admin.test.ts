@@ -159,10 +159,45 @@ describe('administration', () => {
       .toContain('Mai Thị Thu');
     const row = page.locator('tbody tr', { hasText: 'Mai Thị Thu' });
     await expect.poll(() => row.count()).toBe(1);
-    await screenshots(page, 'officers');
     await row.getByRole('button', { name: 'Khóa tài khoản Mai Thị Thu' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã khóa' }).count()).toBe(1);
     await expect.poll(() => row.textContent()).toContain('đã khóa');
+    await page.close();
+  });
+
+  it('takes a role away from an officer after a confirmation, and never offers to take the last one', async () => {
+    const admin = await createOfficer(h.ctx, { role: 'unit_admin', unitCode: '002', password: PASSWORD });
+    const officer = await createOfficer(h.ctx, {
+      fullName: 'Trịnh Văn Đức',
+      roles: [
+        { role: 'receptionist', unitCode: '00037' },
+        { role: 'specialist', unitCode: '00037' },
+      ],
+    });
+    const page = await h.newPage({ mobile: false });
+    await logIn(page, admin);
+    await page.goto('/can-bo/quan-tri/can-bo');
+    const row = page.locator('tbody tr', { hasText: 'Trịnh Văn Đức' });
+    await expect.poll(() => row.count()).toBe(1);
+    const removeSpecialist = row.getByRole('button', { name: /^Gỡ vai trò Chuyên viên xử lý/ });
+    await removeSpecialist.click();
+    // Nothing happens before the confirmation; the question has the focus.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Gỡ vai trò này?');
+    await expectNoSeriousA11yViolations(page);
+    await screenshots(page, 'officers');
+    await row.getByRole('button', { name: /^Xác nhận gỡ Chuyên viên xử lý/ }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Đã gỡ vai trò' }).textContent())
+      .toContain('Trịnh Văn Đức: Chuyên viên xử lý');
+    await expect.poll(() => row.textContent()).not.toContain('Chuyên viên xử lý');
+    // One role left: no removal offered (the API would refuse it: disable the account instead).
+    expect(await row.getByRole('button', { name: /^Gỡ vai trò/ }).count()).toBe(0);
+    const roles = await h.ctx.db
+      .selectFrom('role_assignments')
+      .select('role')
+      .where('account_id', '=', officer.id)
+      .execute();
+    expect(roles.map((r) => r.role)).toEqual(['receptionist']);
     await page.close();
   });
 });

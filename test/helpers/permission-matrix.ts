@@ -83,4 +83,24 @@ export const recordFixtures: RecordFixture[] = [
       },
     }),
   },
+  {
+    // identity: taking away one of two roles of an officer at the place (the last role always stays).
+    method: 'DELETE',
+    url: '/api/officers/:id/roles/:roleId',
+    build: async (ctx, place) => {
+      const officer = await createOfficer(ctx, {
+        roles: [
+          { role: 'specialist', unitCode: place.unitCode },
+          { role: 'leader', unitCode: place.unitCode },
+        ],
+      });
+      const role = await ctx.db
+        .selectFrom('role_assignments')
+        .select('id')
+        .where('account_id', '=', officer.id)
+        .where('role', '=', 'specialist')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/officers/${officer.id}/roles/${role.id}` };
+    },
+  },
 ];

@@ -13,6 +13,8 @@ export interface Account {
   nationalId: string | null;
   isNationalIdVerified: boolean;
   roles: Array<{
+    /** The role assignment (DELETE /api/officers/{id}/roles/{roleId}). */
+    id: string;
     role: string;
     unit: { id: number; code: string; name: string } | null;
     agency: { id: string; name: string } | null;

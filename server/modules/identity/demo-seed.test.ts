@@ -23,6 +23,6 @@ it('creates one officer per role for Hoàn Kiếm and Phúc Tân, prints the log
   });
   expect(login.statusCode).toBe(200);
   expect(login.json().account.roles).toEqual([
-    { role: 'division_head', unit: expect.objectContaining({ code: '002' }), agency: null },
+    { id: expect.any(String), role: 'division_head', unit: expect.objectContaining({ code: '002' }), agency: null },
   ]);
 });

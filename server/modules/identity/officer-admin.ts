@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
+import type { Database } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { resolveUnitId } from './accounts.ts';
@@ -122,6 +124,37 @@ export async function addOfficerRole(
   return toAccountView(account, await repo.findRoles(ctx.db, [id]));
 }
 
+const ADMIN_ROLES: readonly OfficerRole[] = ['unit_admin', 'city_admin'];
+// Serialises the removals of administrator roles, so two administrators cannot remove each other at once.
+const ADMIN_REMOVAL_LOCK = 727_010;
+
+/**
+ * Roles are held per unit subtree, so a unit is administered by every administrator of it or of a unit
+ * above it. Taking away an administrator role is refused when nobody else (enabled) would still
+ * administer its unit or agency: the city, or a unit outside every other administrator's reach, would be
+ * left with no one able to give roles back. (A ward's own administrator may go: the district's and the
+ * city's still cover it.)
+ */
+async function refuseLastAdministrator(trx: Database, role: repo.RoleRow): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${ADMIN_REMOVAL_LOCK})`.execute(trx);
+  const others = await repo.countOtherAdministrators(trx, { unitId: role.unit_id, agencyId: role.agency_id }, role.id);
+  if (others > 0) return;
+  const where = role.agency_name ?? role.unit_name ?? '';
+  throw new AppError(
+    'CONFLICT',
+    {
+      vi: `Đây là quyền quản trị cuối cùng của ${where}: hãy giao quyền quản trị cho cán bộ khác trước khi gỡ.`,
+      en: `This is the last administrator role for ${where}: give another officer an administrator role first.`,
+    },
+    [
+      {
+        field: 'params.roleId',
+        message: { vi: 'quyền quản trị cuối cùng của đơn vị', en: 'the unit’s last administrator role' },
+      },
+    ],
+  );
+}
+
 export async function removeOfficerRole(
   ctx: AppContext,
   actor: Actor,
@@ -134,8 +167,20 @@ export async function removeOfficerRole(
   const role = roles.find((r) => r.id === roleId);
   if (!role) throw notFound({ vi: 'phân quyền', en: 'role assignment' }, roleId);
   if (CITY_ONLY_ROLES.includes(role.role) && !actor.roles.some((g) => g.role === 'city_admin')) throw forbidden();
+  // An officer without any role is outside every administrator's reach (nobody could disable them or give a
+  // role back): the last one stays; an officer who leaves is disabled instead.
+  if (roles.length === 1)
+    throw new AppError(
+      'CONFLICT',
+      {
+        vi: 'Đây là vai trò duy nhất của cán bộ: hãy khóa tài khoản nếu cán bộ thôi công tác.',
+        en: 'This is the officer’s only role: disable the account if the officer has left.',
+      },
+      [{ field: 'params.roleId', message: { vi: 'vai trò duy nhất của cán bộ', en: 'the officer’s only role' } }],
+    );
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    if (ADMIN_ROLES.includes(role.role)) await refuseLastAdministrator(trx, role);
     await trx.deleteFrom('role_assignments').where('id', '=', roleId).execute();
     await recordAudit(trx, {
       at: now,

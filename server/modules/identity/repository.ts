@@ -263,6 +263,31 @@ export async function expandSubtrees(
   return { unitIds, agencyIds: agencyRows.rows.map((r) => r.id) };
 }
 
+/**
+ * Enabled accounts other than the given assignment's that hold an administrator role covering its root
+ * (the same scope rules as expandSubtrees, read upwards): for a unit, an admin of that unit or one above;
+ * for an agency, an admin of that agency or one above it, or of the unit of any of those, or above.
+ */
+export async function countOtherAdministrators(
+  db: Database,
+  root: { unitId: number | null; agencyId: string | null },
+  exceptRoleId: string,
+): Promise<number> {
+  const result = await sql<{ n: string | number }>`
+    WITH RECURSIVE aa(id, unit_id, parent_id) AS (
+      SELECT id, unit_id, parent_id FROM agencies WHERE id = ${root.agencyId}
+      UNION SELECT p.id, p.unit_id, p.parent_id FROM agencies p JOIN aa ON p.id = aa.parent_id
+    ), ua(id, parent_id) AS (
+      SELECT id, parent_id FROM units WHERE id = ${root.unitId} OR id IN (SELECT unit_id FROM aa)
+      UNION SELECT p.id, p.parent_id FROM units p JOIN ua ON p.id = ua.parent_id
+    )
+    SELECT count(DISTINCT r.account_id) AS n
+    FROM role_assignments r JOIN accounts a ON a.id = r.account_id
+    WHERE r.role IN ('unit_admin', 'city_admin') AND r.id <> ${exceptRoleId} AND NOT a.is_disabled
+      AND (r.unit_id IN (SELECT id FROM ua) OR r.agency_id IN (SELECT id FROM aa))`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 export function findUnitIdByCode(db: Database, code: string, at: string): Promise<{ id: number } | undefined> {
   return db
     .selectFrom('units')

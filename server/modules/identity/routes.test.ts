@@ -276,7 +276,7 @@ describe('officers', () => {
     const officer = await createOfficer(t.ctx, { role: 'receptionist', unitCode: '002' });
     const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: await loginAs(t.ctx, officer) });
     expect(res.json().account.roles).toEqual([
-      { role: 'receptionist', unit: expect.objectContaining({ code: '002' }), agency: null },
+      { id: expect.any(String), role: 'receptionist', unit: expect.objectContaining({ code: '002' }), agency: null },
     ]);
   });
 

@@ -51,6 +51,7 @@ export const ProfileUpdate = RegisterBody.omit({ kind: true, password: true }).p
 export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
 
 export const RoleView = z.object({
+  id: z.uuid().describe('The role assignment, for DELETE /api/officers/{id}/roles/{roleId}'),
   role: z.enum(OFFICER_ROLES),
   unit: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
   agency: z.object({ id: z.string(), name: z.string() }).nullable(),

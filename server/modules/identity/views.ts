@@ -21,6 +21,7 @@ export function toAccountView(row: AccountRow, roles: RoleRow[]): AccountView {
     roles: roles
       .filter((r) => r.account_id === row.id)
       .map((r) => ({
+        id: r.id,
         role: r.role,
         unit: r.unit_id !== null ? { id: r.unit_id, code: r.unit_code ?? '', name: r.unit_name ?? '' } : null,
         agency: r.agency_id !== null ? { id: r.agency_id, name: r.agency_name ?? '' } : null,

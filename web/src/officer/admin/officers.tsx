@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api.ts';
 import { apiSend, fieldErrors } from '../../api-send.ts';
 import { ErrorSummary, TextInput } from '../../components/form.tsx';
@@ -11,9 +11,12 @@ import { Done, OfficerShell } from '../shell.tsx';
 import { errorText, hasRole } from '../util.ts';
 
 interface OfficerList {
-  items: Array<Account & { isDisabled: boolean }>;
+  items: Officer[];
 }
 const ROLES = ['receptionist', 'specialist', 'division_head', 'leader', 'unit_admin', 'inspector'] as const;
+// server/modules/identity/officer-admin.ts CITY_ONLY_ROLES: only a city administrator gives or takes them.
+const CITY_ONLY_ROLES: readonly string[] = ['city_admin', 'inspector'];
+type Officer = Account & { isDisabled: boolean };
 
 /** Officers holding a role in one's units, and (for unit and city administrators) creating one. */
 export function AdminOfficersPage() {
@@ -57,10 +60,19 @@ export function AdminOfficersPage() {
                         <td>{[o.phone, o.email].filter(Boolean).join(' · ')}</td>
                         <td>
                           <ul className="plain-list tight">
-                            {o.roles.map((r, i) => (
-                              <li key={i}>
-                                {roleLabel(t, r.role)} — {r.agency?.name ?? r.unit?.name}
-                              </li>
+                            {o.roles.map((r) => (
+                              <RoleItem
+                                key={r.id}
+                                officer={o}
+                                role={r}
+                                // The API refuses the last role (disable instead) and city-wide roles to others.
+                                canRemove={
+                                  manage &&
+                                  o.roles.length > 1 &&
+                                  (!CITY_ONLY_ROLES.includes(r.role) || hasRole(account, 'city_admin'))
+                                }
+                                onRemoved={reload}
+                              />
                             ))}
                           </ul>
                         </td>
@@ -201,13 +213,84 @@ function CreateOfficer({ account, onCreated }: { account: Account; onCreated: (m
   );
 }
 
+/** One role assignment of an officer, with its removal behind a confirmation (the API audits it). */
+function RoleItem(props: {
+  officer: Officer;
+  role: Account['roles'][number];
+  canRemove: boolean;
+  onRemoved: (message: string) => void;
+}) {
+  const { t, lang } = useOfficerI18n();
+  const { officer, role } = props;
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const question = useRef<HTMLParagraphElement>(null);
+  // The confirmation takes the focus, so a keyboard or screen-reader user hears what they are confirming.
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
+  const label = `${roleLabel(t, role.role)} — ${role.agency?.name ?? role.unit?.name ?? t('officer.wholeCity')}`;
+  async function remove() {
+    setBusy(true);
+    try {
+      await apiSend('DELETE', `/api/officers/${officer.id}/roles/${role.id}`, lang);
+      props.onRemoved(`${t('officer.staff.roleRemoved')} ${officer.fullName}: ${label}.`);
+    } catch (e) {
+      setError(errorText(e, t('common.error')));
+      setAsking(false);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <li>
+      {label}
+      {props.canRemove && !asking && (
+        <>
+          {' '}
+          <button type="button" className="link-inline" onClick={() => setAsking(true)}>
+            {t('officer.staff.removeRole')}
+            <span className="visually-hidden">
+              {' '}
+              {label}, {officer.fullName}
+            </span>
+          </button>
+        </>
+      )}
+      {asking && (
+        <div className="inline-confirm">
+          <p ref={question} tabIndex={-1}>
+            {t('officer.staff.removeAsk')}
+          </p>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => void remove()}>
+            {t('officer.staff.removeYes')}
+            <span className="visually-hidden">
+              {' '}
+              {label}, {officer.fullName}
+            </span>
+          </button>{' '}
+          <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
+            {t('officer.act.cancel')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
 /** Disable or re-enable an account (disabling ends its sessions), and give it one more role. */
 function OfficerTools({
   officer,
   isSelf,
   onChanged,
 }: {
-  officer: Account & { isDisabled: boolean };
+  officer: Officer;
   isSelf: boolean;
   onChanged: (message: string) => void;
 }) {
