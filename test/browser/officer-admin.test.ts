@@ -139,6 +139,75 @@ describe('administration', () => {
     await page.close();
   });
 
+  it('rewords a notification template with the preview as one types, saves it and resets it to the default', async () => {
+    const admin = await createOfficer(h.ctx, { role: 'city_admin', unitCode: '01', password: PASSWORD });
+    const page = await h.newPage({ mobile: false });
+    await logIn(page, admin);
+    await page.goto('/can-bo/quan-tri');
+    await page.getByRole('link', { name: 'Mẫu thông báo' }).click();
+    const table = page.getByRole('table', { name: 'Các mẫu thông báo' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(10);
+    await expectNoSeriousA11yViolations(page);
+    await table.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Mẫu thông báo: Tiếp nhận hồ sơ');
+
+    const sms = page.getByLabel('Tin nhắn SMS (không dấu)');
+    const preview = page.locator('[data-preview="sms"]');
+    await expect.poll(() => preview.textContent()).toContain('Ho so 000.00.06.H56-231027-0361 da duoc tiep nhan');
+    // A placeholder the template does not have, and diacritics: both said beside the field as one types.
+    await sms.fill('Hồ sơ {maHoSo} đã tiếp nhận');
+    await expect.poll(() => page.locator('#f-sms-error').textContent()).toContain('không có tham số {maHoSo}');
+    expect(await page.locator('#f-sms-error').textContent()).toContain('viết không dấu');
+    expect(await sms.getAttribute('aria-invalid')).toBe('true');
+    await sms.fill('Ho so {dossierCode} da tiep nhan. Hen tra {appointmentAt}. Hoi dap: 1022');
+    await expect.poll(() => page.locator('#f-sms-error').count()).toBe(0);
+    await expect
+      .poll(() => preview.textContent())
+      .toBe('Ho so 000.00.06.H56-231027-0361 da tiep nhan. Hen tra 09:32 03/11/2023. Hoi dap: 1022');
+    expect(await page.locator('.template-preview').textContent()).toContain('85 / 160 ký tự');
+    await page.getByLabel('Tiêu đề (e-mail, hộp thư)').fill('Hồ sơ {dossierCode} đã được tiếp nhận tại Một cửa');
+    await expect
+      .poll(() => page.locator('[data-preview="subject"]').textContent())
+      .toBe('Hồ sơ 000.00.06.H56-231027-0361 đã được tiếp nhận tại Một cửa');
+    await expectNoSeriousA11yViolations(page);
+    await screenshots(page, 'template-editor');
+
+    await page.getByRole('button', { name: 'Lưu mẫu' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu mẫu' }).textContent())
+      .toContain('Các thông báo gửi từ bây giờ dùng nội dung mới');
+    const stored = await h.ctx.db.selectFrom('notification_template_overrides').selectAll().execute();
+    expect(stored).toMatchObject([
+      {
+        template: 'dossier.accepted',
+        locale: 'vi',
+        subject: 'Hồ sơ {dossierCode} đã được tiếp nhận tại Một cửa',
+        body: null,
+        sms: 'Ho so {dossierCode} da tiep nhan. Hen tra {appointmentAt}. Hoi dap: 1022',
+      },
+    ]);
+    // English is untouched.
+    await page.getByLabel('Tiếng Anh').check();
+    await expect.poll(() => preview.textContent()).toContain('Dossier 000.00.06.H56-231027-0361 accepted');
+    await page.getByLabel('Tiếng Việt').check();
+
+    await page.getByRole('button', { name: 'Khôi phục nội dung mặc định' }).click();
+    await page.getByRole('button', { name: 'Xác nhận khôi phục' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Đã khôi phục' }).textContent())
+      .toContain('Tiếp nhận hồ sơ');
+    await expect.poll(() => preview.textContent()).toContain('da duoc tiep nhan');
+    expect(await h.ctx.db.selectFrom('notification_template_overrides').selectAll().execute()).toEqual([]);
+    const audit = await h.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('record_id', '=', 'dossier.accepted:vi')
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['notification.template_update', 'notification.template_reset']);
+    await page.close();
+  });
+
   it('lets a district administrator create an officer, with the API’s errors beside the fields, and disable them', async () => {
     const admin = await createOfficer(h.ctx, { role: 'unit_admin', unitCode: '002', password: PASSWORD });
     const page = await h.newPage({ mobile: false });

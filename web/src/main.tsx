@@ -9,10 +9,12 @@ import {
   AdminHomeScreen,
   AdminOfficersScreen,
   AdminProceduresScreen,
+  AdminTemplatesScreen,
   AdminUnitsScreen,
   DossierScreen,
   ProcedureEditorScreen,
   ReceptionScreen,
+  TemplateEditorScreen,
 } from './officer/lazy.tsx';
 import { SessionProvider } from './session.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
@@ -68,6 +70,8 @@ if (root) {
               <Route path="/can-bo/quan-tri/lich" component={AdminCalendarScreen} />
               <Route path="/can-bo/quan-tri/can-bo" component={AdminOfficersScreen} />
               <Route path="/can-bo/quan-tri/don-vi" component={AdminUnitsScreen} />
+              <Route path="/can-bo/quan-tri/thong-bao" component={AdminTemplatesScreen} />
+              <Route path="/can-bo/quan-tri/thong-bao/:name" component={TemplateEditorScreen} />
               <Route component={NotFoundPage} />
             </Switch>
           </Layout>

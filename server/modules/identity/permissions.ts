@@ -77,6 +77,11 @@ export const PERMISSIONS = {
   },
   'dossier.approve': { description: 'Approve and sign results', grants: officersSubtree('leader') },
   'notifications.read': { description: 'Read one’s own in-app notifications', grants: everyoneOwn },
+  // The templates are the city's, like the catalogue: one wording for every unit.
+  'notifications.templates.manage': {
+    description: 'Reword notification templates (subject, body, SMS) per language, preview and reset them',
+    grants: { city_admin: 'global' },
+  },
   'jobs.manage': {
     description: 'See failed background jobs (dead letters) and retry them',
     grants: { city_admin: 'global' },

@@ -3,7 +3,13 @@ import { JobDeferred } from '../../jobs/define.ts';
 import { describeError } from '../../jobs/run-job.ts';
 import { resolveChannel, rateLimitPerMinute } from './channels/resolve.ts';
 import { maskAddress, redactContacts } from './mask.ts';
-import { findNotification, reserveSendSlot, recordDelivery, recordFailure } from './repository.ts';
+import {
+  findNotification,
+  findTemplateOverride,
+  reserveSendSlot,
+  recordDelivery,
+  recordFailure,
+} from './repository.ts';
 import { isSensitiveTemplate, isTemplateName, renderTemplate } from './templates/catalogue.ts';
 
 const MINUTE_MS = 60_000;
@@ -35,7 +41,9 @@ export async function deliverNotification(ctx: AppContext, notificationId: numbe
     to: n.address ? maskAddress(n.address) : undefined,
   };
   try {
-    const rendered = renderTemplate(n.template, n.locale, n.params);
+    // An administrator's wording, if any, at the time of sending (notification_template_overrides).
+    const override = await findTemplateOverride(ctx.db, n.template, n.locale);
+    const rendered = renderTemplate(n.template, n.locale, n.params, override);
     const result = await channel.send(ctx, {
       notificationId: n.id,
       template: n.template,

@@ -1,7 +1,14 @@
 import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Executor } from '../../jobs/queue.ts';
-import type { ChannelName, DevMailboxTable, InboxMessagesTable, Locale, NotificationsTable } from './tables.ts';
+import type {
+  ChannelName,
+  DevMailboxTable,
+  InboxMessagesTable,
+  Locale,
+  NotificationsTable,
+  TemplateOverridesTable,
+} from './tables.ts';
 
 export type NotificationRow = Selectable<NotificationsTable>;
 export type InboxRow = Selectable<InboxMessagesTable>;
@@ -157,4 +164,66 @@ export async function markInboxMessageRead(db: Database, accountId: string, id: 
 
 export async function listDevMailbox(db: Database, limit: number): Promise<DevMailboxRow[]> {
   return db.selectFrom('dev_mailbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
+// --- administrators' wording of templates (0087) ----------------------------------------------------
+
+export type TemplateOverrideRow = Selectable<TemplateOverridesTable>;
+
+export async function findTemplateOverride(
+  db: Database,
+  template: string,
+  locale: Locale,
+): Promise<TemplateOverrideRow | undefined> {
+  return db
+    .selectFrom('notification_template_overrides')
+    .selectAll()
+    .where('template', '=', template)
+    .where('locale', '=', locale)
+    .executeTakeFirst();
+}
+
+export async function listTemplateOverrides(
+  db: Database,
+  template?: string,
+): Promise<Array<TemplateOverrideRow & { updated_by_name: string }>> {
+  let query = db
+    .selectFrom('notification_template_overrides as o')
+    .innerJoin('accounts as a', 'a.id', 'o.updated_by')
+    .selectAll('o')
+    .select('a.full_name as updated_by_name');
+  if (template !== undefined) query = query.where('o.template', '=', template);
+  return query.orderBy('o.template').orderBy('o.locale').execute();
+}
+
+const TEMPLATE_WRITE_LOCK = 727_050;
+
+/** Serialises the writes to templates, so an audited "before" is what the write replaced. */
+export async function lockTemplateWrites(trx: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${TEMPLATE_WRITE_LOCK})`.execute(trx);
+}
+
+export async function upsertTemplateOverride(trx: Executor, row: TemplateOverrideRow): Promise<void> {
+  await trx
+    .insertInto('notification_template_overrides')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['template', 'locale']).doUpdateSet({
+        subject: row.subject,
+        body: row.body,
+        sms: row.sms,
+        updated_at: row.updated_at,
+        updated_by: row.updated_by,
+      }),
+    )
+    .execute();
+}
+
+export async function deleteTemplateOverride(trx: Executor, template: string, locale: Locale): Promise<boolean> {
+  const result = await trx
+    .deleteFrom('notification_template_overrides')
+    .where('template', '=', template)
+    .where('locale', '=', locale)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }

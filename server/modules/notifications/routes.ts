@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/route-config.ts';
 import { DevMailboxList, InboxList, InboxParams, InboxQuery } from './schemas.ts';
 import { listDevelopmentMailbox, listMyNotifications, markMyNotificationRead } from './service.ts';
+import { templateRoutes } from './template-routes.ts';
 
 /** The signed-in account (the identity guard authenticates every non-public route before this runs). */
 function accountIdOf(request: FastifyRequest): string {
@@ -40,6 +41,8 @@ export async function notificationsRoutes(app: FastifyInstance, { ctx }: ModuleO
       return reply.code(204).send(null);
     },
   });
+
+  await templateRoutes(app, { ctx });
 
   // Development only: what would have been e-mailed or texted when no SMTP server / gateway is configured.
   if (ctx.config.DEV_MAILBOX) {

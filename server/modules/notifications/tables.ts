@@ -44,8 +44,20 @@ export interface DevMailboxTable {
   created_at: Date;
 }
 
+/** An administrator's wording of one template in one language (0087); a NULL part keeps the default. */
+export interface TemplateOverridesTable {
+  template: string;
+  locale: Locale;
+  subject: string | null;
+  body: string | null;
+  sms: string | null;
+  updated_at: Date;
+  updated_by: string;
+}
+
 export interface NotificationsTables {
   notifications: NotificationsTable;
+  notification_template_overrides: TemplateOverridesTable;
   inbox_messages: InboxMessagesTable;
   dev_mailbox: DevMailboxTable;
 }

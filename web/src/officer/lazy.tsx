@@ -33,3 +33,7 @@ export const ProcedureEditorScreen = screen<CodeParams>(
 export const AdminCalendarScreen = screen(async () => (await import('./admin/calendar.tsx')).AdminCalendarPage);
 export const AdminOfficersScreen = screen(async () => (await import('./admin/officers.tsx')).AdminOfficersPage);
 export const AdminUnitsScreen = screen(async () => (await import('./admin/units.tsx')).AdminUnitsPage);
+export const AdminTemplatesScreen = screen(async () => (await import('./admin/templates.tsx')).AdminTemplatesPage);
+export const TemplateEditorScreen = screen<{ params: { name: string } }>(
+  async () => (await import('./admin/template-editor.tsx')).TemplateEditorPage,
+);

@@ -8,6 +8,7 @@ function codeTemplate(vi: { subject: string; what: string }, en: { subject: stri
     audience: 'account',
     // A one-time code is a secret: the parameters are wiped from the outbox once delivered (or given up).
     isSensitive: true,
+    mustMention: ['code'],
     params: Code,
     render: {
       vi: (p) => ({

@@ -20,14 +20,5 @@ export function formatVnd(amount: number, locale: Locale): string {
   return locale === 'vi' ? `${digits} đồng` : `VND ${digits}`;
 }
 
-/**
- * Vietnamese without diacritics, for SMS: a GSM-7 message holds 160 characters, a Unicode one only 70, and
- * Vietnamese brand-name SMS is customarily sent unaccented.
- */
-export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-}
+// One implementation for the server's SMS and the officer workspace's preview.
+export { foldDiacritics } from '../../../../shared/notifications/message-text.ts';

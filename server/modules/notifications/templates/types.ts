@@ -13,6 +13,8 @@ export interface TemplateDefinition<S extends z.ZodType = z.ZodType> {
   audience: 'citizen' | 'officer' | 'account';
   /** Parameters are secrets (one-time codes): wiped from the outbox once the message is delivered or dead. */
   isSensitive?: boolean;
+  /** Placeholders an administrator's body and SMS must keep (`{code}` in a one-time code message). */
+  mustMention?: readonly string[];
   params: S;
   render: Record<Locale, (params: z.infer<S>) => RenderedMessage>;
 }

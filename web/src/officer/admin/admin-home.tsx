@@ -18,6 +18,12 @@ const TOOLS: Array<{ href: string; title: OfficerKey; body: OfficerKey; roles: O
     roles: ['city_admin'],
   },
   {
+    href: '/can-bo/quan-tri/thong-bao',
+    title: 'officer.admin.templates',
+    body: 'officer.admin.templatesBody',
+    roles: ['city_admin'],
+  },
+  {
     href: '/can-bo/quan-tri/can-bo',
     title: 'officer.admin.officers',
     body: 'officer.admin.officersBody',
@@ -31,7 +37,7 @@ const TOOLS: Array<{ href: string; title: OfficerKey; body: OfficerKey; roles: O
   },
 ];
 
-/** Administration: only the tools the officer's roles may use (catalogue.manage, calendar.manage, …). */
+/** Administration: only the tools the officer's roles may use (catalogue.manage, calendar.manage, notifications.templates.manage, …). */
 export function AdminHomePage() {
   const { t } = useOfficerI18n();
   return (
