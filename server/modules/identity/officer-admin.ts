@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -125,8 +124,6 @@ export async function addOfficerRole(
 }
 
 const ADMIN_ROLES: readonly OfficerRole[] = ['unit_admin', 'city_admin'];
-// Serialises the removals of administrator roles, so two administrators cannot remove each other at once.
-const ADMIN_REMOVAL_LOCK = 727_010;
 
 /**
  * Roles are held per unit subtree, so a unit is administered by every administrator of it or of a unit
@@ -136,7 +133,7 @@ const ADMIN_REMOVAL_LOCK = 727_010;
  * city's still cover it.)
  */
 async function refuseLastAdministrator(trx: Database, role: repo.RoleRow): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${ADMIN_REMOVAL_LOCK})`.execute(trx);
+  await repo.lockAdministratorRemovals(trx);
   const others = await repo.countOtherAdministrators(trx, { unitId: role.unit_id, agencyId: role.agency_id }, role.id);
   if (others > 0) return;
   const where = role.agency_name ?? role.unit_name ?? '';

@@ -263,6 +263,13 @@ export async function expandSubtrees(
   return { unitIds, agencyIds: agencyRows.rows.map((r) => r.id) };
 }
 
+// Serialises the removals of administrator roles, so two administrators cannot remove each other at once.
+const ADMIN_REMOVAL_LOCK = 727_010;
+
+export async function lockAdministratorRemovals(trx: Database): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${ADMIN_REMOVAL_LOCK})`.execute(trx);
+}
+
 /**
  * Enabled accounts other than the given assignment's that hold an administrator role covering its root
  * (the same scope rules as expandSubtrees, read upwards): for a unit, an admin of that unit or one above;
