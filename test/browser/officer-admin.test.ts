@@ -202,7 +202,7 @@ describe('administration', () => {
       .selectFrom('audit_log')
       .select('action')
       .where('record_id', '=', 'dossier.accepted:vi')
-      .orderBy('seq')
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['notification.template_update', 'notification.template_reset']);
     await page.close();
