@@ -83,11 +83,13 @@ describe('the one-stop desk', () => {
     await page.getByRole('button', { name: /Chờ trả kết quả/ }).click();
     await page.getByRole('link', { name: d.code! }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hồ sơ');
-    await expect.poll(() => page.getByRole('button', { name: 'Trả kết quả' }).count()).toBe(1);
-    // Only what the rules allow from "processed": no accept, no approve.
+    await expect.poll(() => page.getByRole('button', { name: 'Trả kết quả', exact: true }).count()).toBe(1);
+    // Only what the rules allow from "processed": no accept, no approve; the one action is open at once.
     expect(await page.getByRole('button', { name: 'Phê duyệt' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Trả kết quả' }).click();
+    expect(await page.getByRole('button', { name: 'Trả kết quả', exact: true }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
     await page.getByLabel('Hình thức trả').selectOption('counter');
     await page.getByRole('button', { name: 'Xác nhận — Trả kết quả' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã trả kết quả hồ sơ');
