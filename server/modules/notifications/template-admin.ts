@@ -223,13 +223,3 @@ export async function resetTemplateOverride(
   });
   return getNotificationTemplate(ctx, name);
 }
-
-/** The override the renderer uses for a delivery, if an administrator wrote one. */
-export async function findOverrideFor(
-  ctx: AppContext,
-  template: string,
-  locale: Locale,
-): Promise<TemplateDraft | undefined> {
-  const row = await repo.findTemplateOverride(ctx.db, template, locale);
-  return row ? draftOf(row) : undefined;
-}
