@@ -166,7 +166,7 @@ export async function listDevMailbox(db: Database, limit: number): Promise<DevMa
   return db.selectFrom('dev_mailbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
 
-// --- administrators' wording of templates (0091) ----------------------------------------------------
+// --- administrators' wording of templates (0092) ----------------------------------------------------
 
 export type TemplateOverrideRow = Selectable<TemplateOverridesTable>;
 

@@ -44,7 +44,7 @@ export interface DevMailboxTable {
   created_at: Date;
 }
 
-/** An administrator's wording of one template in one language (0091); a NULL part keeps the default. */
+/** An administrator's wording of one template in one language (0092); a NULL part keeps the default. */
 export interface TemplateOverridesTable {
   template: string;
   locale: Locale;
