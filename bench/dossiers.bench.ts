@@ -22,7 +22,14 @@ import pg from 'pg';
 import { startWorker } from '../server/jobs/worker.ts';
 import { systemClock } from '../server/lib/clock.ts';
 import { createTestApp } from '../test/helpers/app.ts';
-import { createCitizen, createCommune, createProcedure, loginAs, submission } from '../test/helpers/dossiers.ts';
+import {
+  createCitizen,
+  createCommune,
+  createProcedure,
+  eformFor,
+  loginAs,
+  submission,
+} from '../test/helpers/dossiers.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
@@ -133,33 +140,58 @@ async function stop(children: ChildProcess[]): Promise<void> {
 const pgbench = await pgbenchInserts();
 const bare = await bareRoute();
 
-// The data: a commune, a level-4 procedure with its e-form, a citizen with a session, 200 accepted dossiers.
+// The data, spread like a Monday-morning rush: 200 citizens with their own sessions applying to 20 communes for
+// 4 level-4 procedures (each with its e-form), and 200 accepted dossiers to track.
+const CITIZENS = 200;
+const COMMUNES = 20;
+const PROCEDURES = 4;
 const t = await createTestApp({ FILES_DIR: join(work, 'files'), RATE_LIMIT_LOOKUP_MAX: '1000000000' }, systemClock);
-const commune = await createCommune(t.ctx);
-const proc = await createProcedure(t.ctx, {
-  components: [
-    {
-      key: 'to-khai',
-      name: 'Tờ khai',
-      group: null,
-      originals: 1,
-      certifiedCopies: 0,
-      photocopies: 0,
-      required: false,
-      templates: [],
-    },
-  ],
-});
-const citizen = await loginAs(t.ctx, await createCitizen(t.ctx));
-const clerk = await loginAs(t.ctx, commune.receptionist);
+const unitCodes = (
+  await t.ctx.db
+    .selectFrom('units')
+    .select('code')
+    .where('level', '=', 'commune')
+    .where('unit_set', '=', '2018')
+    .orderBy('code')
+    .limit(COMMUNES)
+    .execute()
+).map((u) => u.code);
+const communes = await Promise.all(unitCodes.map((code) => createCommune(t.ctx, code)));
+const procedures: Awaited<ReturnType<typeof createProcedure>>[] = [];
+for (let i = 0; i < PROCEDURES; i++)
+  procedures.push(
+    await createProcedure(t.ctx, {
+      components: [
+        {
+          key: 'to-khai',
+          name: 'Tờ khai',
+          group: null,
+          originals: 1,
+          certifiedCopies: 0,
+          photocopies: 0,
+          required: false,
+          templates: [],
+        },
+      ],
+    }),
+  );
+const sessions: Record<string, string>[] = [];
+for (let i = 0; i < CITIZENS; i++) sessions.push(await loginAs(t.ctx, await createCitizen(t.ctx)));
+const bodies = communes.flatMap((c, i) =>
+  procedures.map((p) => JSON.stringify(submission(p.code, c.agencyId, { eform: eformFor(unitCodes[i]) }))),
+);
 const codes: string[] = [];
 for (let i = 0; i < 200; i++) {
+  const commune = communes[i % COMMUNES]!;
+  const clerk = await loginAs(t.ctx, commune.receptionist);
   const d = (
     await t.app.inject({
       method: 'POST',
       url: '/api/dossiers',
       headers: clerk,
-      payload: submission(proc.code, commune.agencyId),
+      payload: submission(procedures[i % PROCEDURES]!.code, commune.agencyId, {
+        eform: eformFor(unitCodes[i % COMMUNES]),
+      }),
     })
   ).json<{ id: string; version: number }>();
   const accepted = await t.app.inject({
@@ -171,23 +203,24 @@ for (let i = 0; i < 200; i++) {
   codes.push(accepted.json<{ code: string }>().code);
 }
 
-// Submissions as the portal sends them: JSON, the session cookie and CSRF header, a fresh Idempotency-Key.
-const headerLines = Object.entries({ ...citizen, 'content-type': 'application/json' })
-  .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
-  .join('\n');
+// Submissions as the portal sends them: JSON, a citizen's session cookie and CSRF header, a fresh Idempotency-Key.
+const lua = (v: unknown) => JSON.stringify(v);
 const submitScript = (run: string) => {
   const file = join(work, `submit-${run}.lua`);
   // Keys unique per run and per wrk thread (setup() gives each thread its own global "thread_id").
   writeFileSync(
     file,
-    `wrk.method = "POST"\nwrk.body = ${JSON.stringify(JSON.stringify(submission(proc.code, commune.agencyId)))}\n${headerLines}
+    `local bodies = {${bodies.map(lua).join(',')}}
+local sessions = {${sessions.map((h) => `{${lua(h['cookie'])},${lua(h['x-csrf-token'])}}`).join(',')}}
 local threads = 0
 setup = function(thread) threads = threads + 1; thread:set("thread_id", threads) end
 local n = 0
 request = function()
   n = n + 1
-  wrk.headers["idempotency-key"] = "bench-${run}-" .. thread_id .. "-" .. n
-  return wrk.format()
+  local s = sessions[math.random(#sessions)]
+  local headers = { ["content-type"] = "application/json", ["cookie"] = s[1], ["x-csrf-token"] = s[2],
+    ["idempotency-key"] = "bench-${run}-" .. thread_id .. "-" .. n }
+  return wrk.format("POST", nil, headers, bodies[math.random(#bodies)])
 end\n`,
   );
   return file;
@@ -195,7 +228,7 @@ end\n`,
 const trackScript = join(work, 'track.lua');
 writeFileSync(
   trackScript,
-  `local codes = {${codes.map((c) => JSON.stringify(c)).join(',')}}\nrequest = function()\n  return wrk.format("GET", "/api/track/" .. codes[math.random(#codes)] .. "?check=2345")\nend\n`,
+  `local codes = {${codes.map(lua).join(',')}}\nrequest = function()\n  return wrk.format("GET", "/api/track/" .. codes[math.random(#codes)] .. "?check=2345")\nend\n`,
 );
 
 const countDossiers = async () =>
