@@ -32,18 +32,31 @@ const keyOf = (db: Database): object => db.getExecutor().adapter;
 
 export interface SharedCache<V> {
   get(db: Database, key: string, load: () => Promise<V | undefined>): Promise<V | undefined>;
+  /** Drops a key in this process only (its own change that other processes need not hear of). */
+  forget(db: Database, key: string): void;
 }
 
-export function sharedCache<V>(name: string, options: { keep?: (value: V) => boolean } = {}): SharedCache<V> {
+export interface SharedCacheOptions<V> {
+  /** Which loaded values may be kept (default: all). */
+  keep?: (value: V) => boolean;
+  /** How long a value may be served without a notice (default 5 minutes; a safety net only). */
+  maxAgeMs?: number;
+}
+
+export function sharedCache<V>(name: string, options: SharedCacheOptions<V> = {}): SharedCache<V> {
   if (name.includes(':')) throw new Error(`cache name "${name}" may not contain ":"`);
   const keep = options.keep ?? (() => true);
+  const maxAge = options.maxAgeMs ?? MAX_AGE_MS;
   return {
+    forget(db, key) {
+      if (listening.has(keyOf(db))) forget(storeFor(db, name), key);
+    },
     async get(db, key, load) {
       if (db.isTransaction || !listening.has(keyOf(db))) return load();
       const store = storeFor(db, name);
       const now = Date.now();
       const hit = store.entries.get(key);
-      if (hit && now - hit.at < MAX_AGE_MS) return hit.value as V;
+      if (hit && now - hit.at < maxAge) return hit.value as V;
       const heldAt = store.held.get(key) ?? store.held.get('*');
       if (heldAt !== undefined && now - heldAt < MAX_AGE_MS) return load();
       const seen = `${store.epoch}/${store.generations.get(key) ?? 0}`;
@@ -72,14 +85,22 @@ function storeIn(stores: Map<string, Store>, name: string): Store {
  * that its own next request after the commit reads the change even before the notice is back.
  */
 export async function announceChange(trx: Database, name: string, key: string): Promise<void> {
-  await sql`SELECT pg_notify(${CHANNEL}, ${`${name}:${key}`})`.execute(trx);
+  await announceChanges(trx, name, [key]);
+}
+
+/** The same for several keys, in one statement. */
+export async function announceChanges(trx: Database, name: string, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await sql`SELECT pg_notify(${CHANNEL}, ${`${name}:`} || k) FROM unnest(${[...keys]}::text[]) AS k`.execute(trx);
   const stores = listening.get(keyOf(trx));
   if (!stores) return;
   // Until its notice is back, this process loads the key without keeping it (a rolled-back change, whose
   // notice never comes, holds it for MAX_AGE_MS: a few extra loads, never a stale value).
   const store = storeIn(stores, name);
-  forget(store, key);
-  store.held.set(key, Date.now());
+  for (const key of keys) {
+    forget(store, key);
+    store.held.set(key, Date.now());
+  }
 }
 
 function forget(store: Store, key: string): void {

@@ -1,12 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
+import { sharedCache } from '../../lib/shared-cache.ts';
 import type { Actor } from './policy.ts';
 import * as repo from './repository.ts';
 import { sha256, safeEqual } from './secrets.ts';
 import { CSRF_HEADER, SESSION_COOKIE, findLiveSession } from './sessions.ts';
 
 export const TOKEN_PREFIX = 'mct_';
+
+// An officer's roles, read on each of their requests; assigning or removing one announces it (repository.ts).
+const officerRoles = sharedCache<repo.RoleRow[]>(repo.ROLES_CACHE, { maxAgeMs: 60_000 });
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function unauthenticated(): AppError {
@@ -82,7 +86,10 @@ async function actorOf(
   tokenPermissions: readonly string[] | null,
 ): Promise<Actor> {
   // Citizens and businesses hold no role assignments: one query fewer on the busiest path.
-  const roles = account.kind === 'officer' ? await repo.findRoles(ctx.db, [account.id]) : [];
+  const roles =
+    account.kind === 'officer'
+      ? ((await officerRoles.get(ctx.db, account.id, () => repo.findRoles(ctx.db, [account.id]))) ?? [])
+      : [];
   return {
     id: account.id,
     kind: account.kind,

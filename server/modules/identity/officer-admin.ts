@@ -178,7 +178,7 @@ export async function removeOfficerRole(
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     if (ADMIN_ROLES.includes(role.role)) await refuseLastAdministrator(trx, role);
-    await trx.deleteFrom('role_assignments').where('id', '=', roleId).execute();
+    await repo.deleteRole(trx, roleId);
     await recordAudit(trx, {
       at: now,
       actor: { id: actor.id, kind: actor.kind },

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../../db/client.ts';
+import { announceChanges } from '../../lib/shared-cache.ts';
 import { scopeCondition, type Access } from './scope.ts';
 import type { AccountsTable, ApiTokensTable, CodePurpose, RoleAssignmentsTable, SessionsTable } from './tables.ts';
 
@@ -12,8 +13,24 @@ export async function insertAccount(db: Database, row: Insertable<AccountsTable>
   await db.insertInto('accounts').values(row).execute();
 }
 
+// Every request reads its session (with the account's name, kind and flags) and an officer's roles through
+// per-process caches (sessions.ts, authenticate.ts). Whatever changes them here announces it, in the same
+// transaction, so that no process serves a logged-out session, a disabled account or a removed role.
+export const SESSION_CACHE = 'session';
+export const ROLES_CACHE = 'roles';
+
+async function announceSessionsOf(db: Database, accountId: string): Promise<void> {
+  const rows = await db.selectFrom('sessions').select('id_hash').where('account_id', '=', accountId).execute();
+  await announceChanges(
+    db,
+    SESSION_CACHE,
+    rows.map((r) => r.id_hash),
+  );
+}
+
 export async function updateAccount(db: Database, id: string, patch: Updateable<AccountsTable>): Promise<void> {
   await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
+  await announceSessionsOf(db, id);
 }
 
 export function findAccountById(db: Database, id: string): Promise<AccountRow | undefined> {
@@ -94,7 +111,18 @@ export function findRoles(db: Database, accountIds: string[]): Promise<RoleRow[]
 }
 
 export async function insertRoles(db: Database, rows: Insertable<RoleAssignmentsTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('role_assignments').values(rows).execute();
+  if (rows.length === 0) return;
+  await db.insertInto('role_assignments').values(rows).execute();
+  await announceChanges(db, ROLES_CACHE, [...new Set(rows.map((r) => r.account_id))]);
+}
+
+export async function deleteRole(db: Database, roleId: string): Promise<void> {
+  const gone = await db.deleteFrom('role_assignments').where('id', '=', roleId).returning('account_id').execute();
+  await announceChanges(
+    db,
+    ROLES_CACHE,
+    gone.map((r) => r.account_id),
+  );
 }
 
 /** Officer accounts holding a role anywhere inside the access's units/agencies (scoped in SQL). */
@@ -146,14 +174,30 @@ export async function touchSession(db: Database, idHash: string, now: Date, idle
 
 export async function deleteSession(db: Database, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  await announceChanges(db, SESSION_CACHE, [idHash]);
 }
 
 export async function deleteOtherSessions(db: Database, accountId: string, keepIdHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('account_id', '=', accountId).where('id_hash', '<>', keepIdHash).execute();
+  const gone = await db
+    .deleteFrom('sessions')
+    .where('account_id', '=', accountId)
+    .where('id_hash', '<>', keepIdHash)
+    .returning('id_hash')
+    .execute();
+  await announceChanges(
+    db,
+    SESSION_CACHE,
+    gone.map((r) => r.id_hash),
+  );
 }
 
 export async function deleteSessionsOf(db: Database, accountId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+  const gone = await db.deleteFrom('sessions').where('account_id', '=', accountId).returning('id_hash').execute();
+  await announceChanges(
+    db,
+    SESSION_CACHE,
+    gone.map((r) => r.id_hash),
+  );
 }
 
 // --- API tokens -----------------------------------------------------------------------------

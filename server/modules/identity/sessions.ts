@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
+import { sharedCache } from '../../lib/shared-cache.ts';
 import * as repo from './repository.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 
@@ -54,19 +55,28 @@ function idleExpiry(ctx: AppContext, now: Date, absolute: Date): Date {
   return idle < absolute ? idle : absolute;
 }
 
+// Read on every authenticated request. A logout, a password change, a disabled account or an edited profile
+// announces the session's change (repository.ts), so every process drops it; a minute at most otherwise.
+const sessions = sharedCache<repo.SessionWithAccount>(repo.SESSION_CACHE, { maxAgeMs: 60_000 });
+
 /** The live session for a cookie value, sliding its idle expiry; undefined when absent or expired. */
 export async function findLiveSession(ctx: AppContext, token: string): Promise<repo.SessionWithAccount | undefined> {
   const idHash = sha256(token);
-  const session = await repo.findSession(ctx.db, idHash);
+  let session = await sessions.get(ctx.db, idHash, () => repo.findSession(ctx.db, idHash));
   if (!session) return undefined;
   const now = ctx.clock.now();
-  if (now >= session.idle_expires_at || now >= session.absolute_expires_at) {
+  const isExpired = (s: repo.SessionWithAccount) => now >= s.idle_expires_at || now >= s.absolute_expires_at;
+  // A kept copy can predate another process sliding the expiry: only the database may end a session.
+  if (isExpired(session)) session = await repo.findSession(ctx.db, idHash);
+  if (!session || isExpired(session)) {
     await repo.deleteSession(ctx.db, idHash);
     return undefined;
   }
   // Slide at most once a minute: a write per request would cost more than it protects.
-  if (now.getTime() - session.last_seen_at.getTime() >= 60_000)
+  if (now.getTime() - session.last_seen_at.getTime() >= 60_000) {
     await repo.touchSession(ctx.db, idHash, now, idleExpiry(ctx, now, session.absolute_expires_at));
+    sessions.forget(ctx.db, idHash); // this process reads the new expiry next time; the others slide their own
+  }
   return session;
 }
 
