@@ -12,7 +12,7 @@
 // BENCH_PROCESSES (default "1,<cores>").
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,36 @@ async function wrk(url: string, script?: string, seconds = SECONDS): Promise<Wrk
     p99ms: +toMs(line(/^\s+99%\s+(\S+)/m)).toFixed(2),
     errors: Number(line(/Non-2xx or 3xx responses:\s+(\d+)/) || 0),
   };
+}
+
+/** CPU seconds used so far by every process, summed by command name (postgres, node, wrk …), from /proc. */
+function cpuByCommand(): Map<string, number> {
+  const tick = 100; // USER_HZ on Linux
+  const out = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / tick; // utime + stime
+      const key = name === 'MainThread' || name.startsWith('node') ? 'node' : name;
+      out.set(key, (out.get(key) ?? 0) + seconds);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** Runs wrk and reports, beside its figures, the CPU milliseconds per request of the app and of PostgreSQL. */
+async function wrkWithCpu(url: string, script: string) {
+  const before = cpuByCommand();
+  const result = await wrk(url, script);
+  const after = cpuByCommand();
+  const used = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+  const requests = result.perSecond * SECONDS;
+  const perRequest = (name: string) => +((used(name) * 1000) / requests).toFixed(3);
+  return { ...result, cpuMsPerRequest: { node: perRequest('node'), postgres: perRequest('postgres') } };
 }
 
 /** Ceiling 1: pgbench single-row INSERT of a ≈ 1 KB jsonb row, 8 clients, prepared (PLATFORM.md). */
@@ -252,10 +282,15 @@ const pendingSeals = async () =>
     ).n,
   );
 
+interface CpuPerRequest {
+  node: number;
+  postgres: number;
+}
+
 interface Measured {
   processes: number;
-  submissions: WrkResult & { dossiersWritten: number; ofPgbench: number };
-  tracking: WrkResult & { ofBareRoute: number };
+  submissions: WrkResult & { dossiersWritten: number; ofPgbench: number; cpuMsPerRequest: CpuPerRequest };
+  tracking: WrkResult & { ofBareRoute: number; cpuMsPerRequest: CpuPerRequest };
   auditRowsUnsealedAfter5s: number;
 }
 
@@ -263,9 +298,9 @@ async function measure(base: string, processes: number): Promise<Measured> {
   if (t.database.kind === 'postgres') await t.database.exec('CHECKPOINT');
   await wrk(`${base}/api/track/x`, trackScript, 2); // warm-up: connections, prepared statements, JIT
   const before = await countDossiers();
-  const submit = await wrk(`${base}/api/dossiers`, submitScript(`${process.pid}-${processes}`));
+  const submit = await wrkWithCpu(`${base}/api/dossiers`, submitScript(`${process.pid}-${processes}`));
   const written = (await countDossiers()) - before;
-  const track = await wrk(`${base}/api/track/x`, trackScript);
+  const track = await wrkWithCpu(`${base}/api/track/x`, trackScript);
   await new Promise((r) => setTimeout(r, 5000)); // the sealer runs every 5 s
   return {
     processes,
@@ -327,7 +362,7 @@ console.log(
 );
 for (const r of results)
   console.log(
-    `| ${t.database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${r.processes} | ${r.submissions.perSecond} (${r.submissions.p50ms} / ${r.submissions.p99ms}) | ${pgbench} | ${r.submissions.ofPgbench} | ${r.tracking.perSecond} (${r.tracking.p50ms} / ${r.tracking.p99ms}) | ${bare.perSecond} | ${r.tracking.ofBareRoute} |`,
+    `| ${t.database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${r.processes} | ${CONNECTIONS} | ${r.submissions.perSecond} (${r.submissions.p50ms} / ${r.submissions.p99ms}) | ${r.submissions.cpuMsPerRequest.node} + ${r.submissions.cpuMsPerRequest.postgres} | ${pgbench} | ${r.submissions.ofPgbench} | ${r.tracking.perSecond} (${r.tracking.p50ms} / ${r.tracking.p99ms}) | ${r.tracking.cpuMsPerRequest.node} + ${r.tracking.cpuMsPerRequest.postgres} | ${bare.perSecond} | ${r.tracking.ofBareRoute} |`,
   );
 await t.close();
 rmSync(work, { recursive: true, force: true });

@@ -143,6 +143,25 @@ describe('online submission', () => {
     expect(c.headers['idempotent-replayed']).toBe('true');
   });
 
+  it('answers a retry with the first dossier even when the retry itself would now be refused', async () => {
+    const key = { 'idempotency-key': 'retry-0002-abcdef' };
+    const first = await post(
+      citizen,
+      multipart(submission(code, commune.agencyId), [{ field: 'component.to-khai', fileName: 'a.pdf', content: PDF }]),
+      key,
+    );
+    expect(first.statusCode).toBe(201);
+    // The retry lost its file on the way (a broken connection, a client bug): on its own it would be a 400.
+    const retry = await post(citizen, multipart(submission(code, commune.agencyId)), key);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().id).toBe(first.json().id);
+    // Without the key, the same request is refused, naming the missing component.
+    const fresh = await post(citizen, multipart(submission(code, commune.agencyId)));
+    expect(fresh.statusCode).toBe(400);
+    expect(JSON.stringify(fresh.json().error.details)).toContain('files.component.to-khai');
+  });
+
   it('leaves no dossier and no file behind when the upload is cut off mid-way', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;

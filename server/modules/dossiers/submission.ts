@@ -13,6 +13,7 @@ import { fileRows, journalFiles, withStagedFiles } from './files.ts';
 import * as repo from './repository.ts';
 import { describeWorkflow, type WorkflowStepView } from './routing.ts';
 import { SubmitDossier } from './schemas.ts';
+import type { BlobStorage } from './blob-storage.ts';
 import { storageFor } from './storage.ts';
 import type { DossierEventsTable, DossierFilesTable, DossiersTable } from './tables.ts';
 import type { UploadedFile } from './uploads.ts';
@@ -43,122 +44,127 @@ export async function submitDossier(
 ): Promise<SubmitResult> {
   const storage = storageFor(ctx.config);
   try {
-    if (idempotencyKey) {
-      const existing = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey);
-      if (existing) return { id: existing.id, replayed: true };
+    return await submitNew(ctx, actor, payload, uploads, idempotencyKey, storage);
+  } catch (error) {
+    // A retry (same Idempotency-Key) is not looked up first: the new dossier's insert meets the first one's
+    // key, or a check that no longer passes (a procedure since replaced) refuses it; either way, the first
+    // dossier is the answer. One round trip fewer for every submission that is not a retry.
+    if (idempotencyKey && (repo.isIdempotencyClash(error) || error instanceof AppError)) {
+      const first = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey);
+      if (first) return { id: first.id, replayed: true };
     }
-    const input = parseOrThrow(SubmitDossier, payload, 'body');
-    const version = await getProcedure(ctx, input.procedureCode, todayInVietnam(ctx));
-    const agency = await getAgency(ctx, input.agencyId);
-    const isOfficer = actor.kind === 'officer';
-    const channel = isOfficer ? (input.channel ?? 'in_person') : 'online';
-    if (isOfficer) {
-      const access = await resolveAccess(ctx, actor, 'dossier.receive');
-      if (!isInScope(access, { agencyId: agency.id })) throw outOfScope();
-    } else if (version.onlineLevel < 3) {
-      throw new AppError('CONFLICT', {
-        vi: `Thủ tục ${version.code} chỉ cung cấp thông tin trực tuyến (mức độ 2); hãy nộp tại Bộ phận Một cửa.`,
-        en: `Procedure ${version.code} is information-only online (level 2); apply at the one-stop desk.`,
-      });
-    }
-    checkReceivingAgency(version, agency);
-    const details = [
-      ...eformProblems(version, input.eform, todayInVietnam(ctx)),
-      ...componentProblems(version, input, uploads, channel),
-    ];
-    if (details.length > 0) throw invalid(details);
-    const reused = await reusedFiles(ctx, actor, input.components);
-
-    const now = ctx.clock.now();
-    const id = randomUUID();
-    const digitised = new Set(isOfficer ? input.components.filter((c) => c.isDigitised).map((c) => c.key) : []);
-    const rows = [
-      ...fileRows(id, uploads, 'component', now, digitised),
-      ...reused.map((r) => ({ ...r, dossier_id: id, created_at: now })),
-    ];
-    const state = initialState({ handlingAgencyId: agency.id });
-    const dossierValues: Insertable<DossiersTable> = {
-      ...columnsOf(state),
-      id,
-      status: 1,
-      channel: CHANNEL_CODE[channel],
-      procedure_version_id: version.id,
-      procedure_code: version.code,
-      receiving_agency_id: agency.id,
-      receiving_unit_id: agency.unitId,
-      handling_agency_id: agency.id,
-      applicant_account_id: isOfficer ? null : actor.id,
-      applicant: JSON.stringify(input.applicant),
-      owner_type: input.ownerType,
-      owner: JSON.stringify(
-        input.owner ?? {
-          name: input.applicant.name,
-          idNumber: input.applicant.idNumber,
-          address: input.applicant.address,
-        },
-      ),
-      eform_data: JSON.stringify(input.eform),
-      result_delivery: input.resultDelivery,
-      delivery_address: input.deliveryAddress ?? null,
-      check_id4: last4(input.applicant.idNumber),
-      check_phone4: last4(input.applicant.phone),
-      submitted_at: now,
-      created_by: actor.id,
-      idempotency_key: idempotencyKey ?? null,
-    };
-    const eventValues: Insertable<DossierEventsTable> = {
-      dossier_id: id,
-      seq: 1,
-      action: 'submit',
-      at: now,
-      actor_id: actor.id,
-      actor_name: actor.fullName,
-      from_status: null,
-      to_status: 1,
-      from_step: null,
-      to_step: null,
-      from_agency_id: null,
-      to_agency_id: agency.id,
-      note: channel === 'online' ? 'Nộp trực tuyến' : 'Tiếp nhận tại Bộ phận Một cửa',
-      files: JSON.stringify(journalFiles(rows)),
-      effect: JSON.stringify({ handlingAgencyId: agency.id }),
-    };
-    const audit = {
-      at: now,
-      actor: { id: actor.id, kind: actor.kind },
-      action: 'dossier.submit',
-      record: { type: 'dossier', id },
-      agencyId: agency.id,
-      unitId: agency.unitId,
-      after: { status: 1, channel, procedureVersionId: version.id, files: rows.length },
-    };
-    // Read before writing: the answer shows the workflow like GET /api/dossiers/{id} (agencies are cached).
-    const workflow = await describeWorkflow(ctx, version, agency);
-    const write = (db: Database) =>
-      repo.insertSubmission(
-        db,
-        { dossier: dossierValues, files: rows, event: eventValues },
-        auditAppendQuery(db, audit),
-      );
-    try {
-      // Without files the statement is the whole unit of work; with files, their blobs are promoted first
-      // and removed again if the statement fails.
-      if (uploads.length === 0) await write(ctx.db);
-      else
-        await withStagedFiles(ctx.db, storage, uploads, async (trx, promote) => {
-          await promote();
-          await write(trx);
-        });
-    } catch (error) {
-      if (!idempotencyKey || !repo.isIdempotencyClash(error)) throw error;
-      // A concurrent retry with the same Idempotency-Key won the insert: answer with its dossier.
-      const winner = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey);
-      return { id: winner!.id, replayed: true };
-    }
-    return { id, replayed: false, view: { ...detailOfInserted(dossierValues, rows, [eventValues]), workflow } };
+    throw error;
   } finally {
     await Promise.all(uploads.map((u) => storage.discard(u.staged)));
   }
+}
+
+async function submitNew(
+  ctx: AppContext,
+  actor: Actor,
+  payload: unknown,
+  uploads: UploadedFile[],
+  idempotencyKey: string | undefined,
+  storage: BlobStorage,
+): Promise<SubmitResult> {
+  const input = parseOrThrow(SubmitDossier, payload, 'body');
+  const version = await getProcedure(ctx, input.procedureCode, todayInVietnam(ctx));
+  const agency = await getAgency(ctx, input.agencyId);
+  const isOfficer = actor.kind === 'officer';
+  const channel = isOfficer ? (input.channel ?? 'in_person') : 'online';
+  if (isOfficer) {
+    const access = await resolveAccess(ctx, actor, 'dossier.receive');
+    if (!isInScope(access, { agencyId: agency.id })) throw outOfScope();
+  } else if (version.onlineLevel < 3) {
+    throw new AppError('CONFLICT', {
+      vi: `Thủ tục ${version.code} chỉ cung cấp thông tin trực tuyến (mức độ 2); hãy nộp tại Bộ phận Một cửa.`,
+      en: `Procedure ${version.code} is information-only online (level 2); apply at the one-stop desk.`,
+    });
+  }
+  checkReceivingAgency(version, agency);
+  const details = [
+    ...eformProblems(version, input.eform, todayInVietnam(ctx)),
+    ...componentProblems(version, input, uploads, channel),
+  ];
+  if (details.length > 0) throw invalid(details);
+  const reused = await reusedFiles(ctx, actor, input.components);
+
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  const digitised = new Set(isOfficer ? input.components.filter((c) => c.isDigitised).map((c) => c.key) : []);
+  const rows = [
+    ...fileRows(id, uploads, 'component', now, digitised),
+    ...reused.map((r) => ({ ...r, dossier_id: id, created_at: now })),
+  ];
+  const state = initialState({ handlingAgencyId: agency.id });
+  const dossierValues: Insertable<DossiersTable> = {
+    ...columnsOf(state),
+    id,
+    status: 1,
+    channel: CHANNEL_CODE[channel],
+    procedure_version_id: version.id,
+    procedure_code: version.code,
+    receiving_agency_id: agency.id,
+    receiving_unit_id: agency.unitId,
+    handling_agency_id: agency.id,
+    applicant_account_id: isOfficer ? null : actor.id,
+    applicant: JSON.stringify(input.applicant),
+    owner_type: input.ownerType,
+    owner: JSON.stringify(
+      input.owner ?? {
+        name: input.applicant.name,
+        idNumber: input.applicant.idNumber,
+        address: input.applicant.address,
+      },
+    ),
+    eform_data: JSON.stringify(input.eform),
+    result_delivery: input.resultDelivery,
+    delivery_address: input.deliveryAddress ?? null,
+    check_id4: last4(input.applicant.idNumber),
+    check_phone4: last4(input.applicant.phone),
+    submitted_at: now,
+    created_by: actor.id,
+    idempotency_key: idempotencyKey ?? null,
+  };
+  const eventValues: Insertable<DossierEventsTable> = {
+    dossier_id: id,
+    seq: 1,
+    action: 'submit',
+    at: now,
+    actor_id: actor.id,
+    actor_name: actor.fullName,
+    from_status: null,
+    to_status: 1,
+    from_step: null,
+    to_step: null,
+    from_agency_id: null,
+    to_agency_id: agency.id,
+    note: channel === 'online' ? 'Nộp trực tuyến' : 'Tiếp nhận tại Bộ phận Một cửa',
+    files: JSON.stringify(journalFiles(rows)),
+    effect: JSON.stringify({ handlingAgencyId: agency.id }),
+  };
+  const audit = {
+    at: now,
+    actor: { id: actor.id, kind: actor.kind },
+    action: 'dossier.submit',
+    record: { type: 'dossier', id },
+    agencyId: agency.id,
+    unitId: agency.unitId,
+    after: { status: 1, channel, procedureVersionId: version.id, files: rows.length },
+  };
+  // Read before writing: the answer shows the workflow like GET /api/dossiers/{id} (agencies are cached).
+  const workflow = await describeWorkflow(ctx, version, agency);
+  const write = (db: Database) =>
+    repo.insertSubmission(db, { dossier: dossierValues, files: rows, event: eventValues }, auditAppendQuery(db, audit));
+  // Without files the statement is the whole unit of work; with files, their blobs are promoted first
+  // and removed again if the statement fails.
+  if (uploads.length === 0) await write(ctx.db);
+  else
+    await withStagedFiles(ctx.db, storage, uploads, async (trx, promote) => {
+      await promote();
+      await write(trx);
+    });
+  return { id, replayed: false, view: { ...detailOfInserted(dossierValues, rows, [eventValues]), workflow } };
 }
 
 function outOfScope(): AppError {
