@@ -9,7 +9,8 @@
 // Run: node_modules/.bin/node bench/dossiers.bench.ts
 //      DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node_modules/.bin/node bench/dossiers.bench.ts
 // Needs `wrk` (Debian package) and `pgbench`. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50),
-// BENCH_PROCESSES (default "1,<cores>").
+// BENCH_PROCESSES (default "1,<cores>"), BENCH_ROUNDS (default 3: each figure is the median of the rounds,
+// each ratio the median of the rounds' ratios to their own ceilings).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import {
 } from '../test/helpers/dossiers.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const onServer = /^postgres(ql)?:\/\//.test(process.env['DATABASE_URL'] ?? '');
@@ -167,9 +169,6 @@ async function stop(children: ChildProcess[]): Promise<void> {
   await Promise.all(children.filter((c) => c.exitCode === null).map((c) => once(c, 'exit')));
 }
 
-const pgbench = await pgbenchInserts();
-const bare = await bareRoute();
-
 // The data, spread like a Monday-morning rush: 200 citizens with their own sessions applying to 20 communes for
 // 4 level-4 procedures (each with its e-form), and 200 accepted dossiers to track.
 const CITIZENS = 200;
@@ -294,23 +293,39 @@ interface Measured {
   auditRowsUnsealedAfter5s: number;
 }
 
-async function measure(base: string, processes: number): Promise<Measured> {
+async function measure(base: string, processes: number, round: number): Promise<Measured> {
   if (t.database.kind === 'postgres') await t.database.exec('CHECKPOINT');
   await wrk(`${base}/api/track/x`, trackScript, 2); // warm-up: connections, prepared statements, JIT
   const before = await countDossiers();
-  const submit = await wrkWithCpu(`${base}/api/dossiers`, submitScript(`${process.pid}-${processes}`));
+  const submit = await wrkWithCpu(`${base}/api/dossiers`, submitScript(`${process.pid}-${round}-${processes}`));
   const written = (await countDossiers()) - before;
   const track = await wrkWithCpu(`${base}/api/track/x`, trackScript);
   await new Promise((r) => setTimeout(r, 5000)); // the sealer runs every 5 s
   return {
     processes,
-    submissions: { ...submit, dossiersWritten: written, ofPgbench: +(submit.perSecond / pgbench).toFixed(3) },
-    tracking: { ...track, ofBareRoute: +(track.perSecond / bare.perSecond).toFixed(3) },
+    submissions: { ...submit, dossiersWritten: written, ofPgbench: 0 },
+    tracking: { ...track, ofBareRoute: 0 },
     auditRowsUnsealedAfter5s: await pendingSeals(),
   };
 }
 
-const results: Measured[] = [];
+/** One round: the two ceilings, then the app with each number of HTTP processes, ratios to this round's ceilings. */
+async function runRound(round: number, serve: (processes: number) => Promise<{ base: string; stop(): Promise<void> }>) {
+  const pgbench = await pgbenchInserts();
+  const bare = await bareRoute();
+  const measured: Measured[] = [];
+  for (const n of onServer ? PROCESSES : [1]) {
+    const server = await serve(n);
+    const m = await measure(server.base, n, round);
+    await server.stop();
+    m.submissions.ofPgbench = +(m.submissions.perSecond / pgbench).toFixed(3);
+    m.tracking.ofBareRoute = +(m.tracking.perSecond / bare.perSecond).toFixed(3);
+    measured.push(m);
+  }
+  return { round, pgbench, bare, measured };
+}
+
+const rounds: Awaited<ReturnType<typeof runRound>>[] = [];
 if (onServer) {
   const name = (
     await t.ctx.db.selectNoFrom((eb) => eb.fn<string>('current_database').as('d')).executeTakeFirstOrThrow()
@@ -326,8 +341,8 @@ if (onServer) {
     WEB_DIST_DIR: './no-web-in-bench',
   };
   const worker = await startProcess('worker', env);
-  for (const n of PROCESSES) {
-    const port = String(30000 + (process.pid % 20000));
+  const port = String(30000 + (process.pid % 20000));
+  const serve = async (n: number) => {
     const http: ChildProcess[] = [];
     for (let i = 0; i < n; i++)
       http.push(
@@ -339,30 +354,67 @@ if (onServer) {
           HTTP_REUSE_PORT: 'true',
         }),
       );
-    results.push(await measure(`http://127.0.0.1:${port}`, n));
-    await stop(http);
-  }
+    return { base: `http://127.0.0.1:${port}`, stop: () => stop(http) };
+  };
+  for (let r = 1; r <= ROUNDS; r++) rounds.push(await runRound(r, serve));
   await stop([worker]);
 } else {
   const worker = startWorker(t.ctx);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
-  results.push(await measure(`http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, 1));
+  const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  for (let r = 1; r <= ROUNDS; r++) rounds.push(await runRound(r, async () => ({ base, stop: async () => {} })));
   await worker.stop();
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : +((s[m - 1]! + s[m]!) / 2).toFixed(3);
+};
+const summary = (onServer ? PROCESSES : [1]).map((n) => {
+  const of = rounds.map((r) => r.measured.find((m) => m.processes === n)!);
+  const med = (f: (m: Measured) => number) => median(of.map(f));
+  return {
+    processes: n,
+    submissionsPerSecond: med((m) => m.submissions.perSecond),
+    submissionsP50ms: med((m) => m.submissions.p50ms),
+    submissionsP99ms: med((m) => m.submissions.p99ms),
+    submissionCpuMs: {
+      node: med((m) => m.submissions.cpuMsPerRequest.node),
+      postgres: med((m) => m.submissions.cpuMsPerRequest.postgres),
+    },
+    submissionsOfPgbench: med((m) => m.submissions.ofPgbench),
+    trackingPerSecond: med((m) => m.tracking.perSecond),
+    trackingP50ms: med((m) => m.tracking.p50ms),
+    trackingP99ms: med((m) => m.tracking.p99ms),
+    trackingCpuMs: {
+      node: med((m) => m.tracking.cpuMsPerRequest.node),
+      postgres: med((m) => m.tracking.cpuMsPerRequest.postgres),
+    },
+    trackingOfBareRoute: med((m) => m.tracking.ofBareRoute),
+    errors: of.reduce((sum, m) => sum + m.submissions.errors + m.tracking.errors, 0),
+    auditRowsUnsealedAfter5s: Math.max(...of.map((m) => m.auditRowsUnsealedAfter5s)),
+  };
+});
+const pgbenchMedian = median(rounds.map((r) => r.pgbench));
+const bareMedian = median(rounds.map((r) => r.bare.perSecond));
 
 console.log(
   JSON.stringify({
     database: t.database.kind,
     seconds: SECONDS,
     connections: CONNECTIONS,
-    ceilings: { pgbenchInsertsPerSecond: pgbench, bareFastify: bare },
-    results,
+    rounds,
+    medians: { pgbenchInsertsPerSecond: pgbenchMedian, bareRoutePerSecond: bareMedian, results: summary },
     loadAverage: (await run('cat', ['/proc/loadavg'], { encoding: 'utf8' })).stdout.trim(),
   }),
 );
-for (const r of results)
+console.log(
+  '| database | HTTP processes | connections | submissions/s (p50 / p99 ms) | CPU ms per submission (app + PostgreSQL) | pgbench inserts/s | ratio | tracking/s (p50 / p99 ms) | CPU ms per look-up | bare route/s | ratio |',
+);
+for (const r of summary)
   console.log(
-    `| ${t.database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${r.processes} | ${CONNECTIONS} | ${r.submissions.perSecond} (${r.submissions.p50ms} / ${r.submissions.p99ms}) | ${r.submissions.cpuMsPerRequest.node} + ${r.submissions.cpuMsPerRequest.postgres} | ${pgbench} | ${r.submissions.ofPgbench} | ${r.tracking.perSecond} (${r.tracking.p50ms} / ${r.tracking.p99ms}) | ${r.tracking.cpuMsPerRequest.node} + ${r.tracking.cpuMsPerRequest.postgres} | ${bare.perSecond} | ${r.tracking.ofBareRoute} |`,
+    `| ${t.database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${r.processes} | ${CONNECTIONS} | ${r.submissionsPerSecond} (${r.submissionsP50ms} / ${r.submissionsP99ms}) | ${r.submissionCpuMs.node} + ${r.submissionCpuMs.postgres} | ${pgbenchMedian} | ${r.submissionsOfPgbench} | ${r.trackingPerSecond} (${r.trackingP50ms} / ${r.trackingP99ms}) | ${r.trackingCpuMs.node} + ${r.trackingCpuMs.postgres} | ${bareMedian} | ${r.trackingOfBareRoute} |`,
   );
 await t.close();
 rmSync(work, { recursive: true, force: true });
