@@ -8,8 +8,8 @@
 //
 // Run: node_modules/.bin/node bench/dossiers.bench.ts
 //      DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node_modules/.bin/node bench/dossiers.bench.ts
-// Needs `wrk` (Debian package) and `pgbench`. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50),
-// BENCH_PROCESSES (default "1,<cores>"), BENCH_ROUNDS (default 3: each figure is the median of the rounds,
+// Needs `wrk` (Debian package) and `pgbench`. BENCH_SECONDS (default 10), BENCH_RUNS (default "1x50,1x16,<cores>x50":
+// HTTP processes × wrk connections; PGlite runs one process), BENCH_ROUNDS (default 3: each figure is the median of the rounds,
 // each ratio the median of the rounds' ratios to their own ceilings).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,7 +18,6 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import Fastify from 'fastify';
 import pg from 'pg';
 import { startWorker } from '../server/jobs/worker.ts';
 import { systemClock } from '../server/lib/clock.ts';
@@ -34,13 +33,24 @@ import {
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+// The ceilings are measured with 50 connections, as the app's first run; the app is measured again with 16, which
+// is already enough to saturate this machine: more connections only queue (Little's law: latency = in flight ÷ rate).
+const CONNECTIONS = 50;
 const SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const onServer = /^postgres(ql)?:\/\//.test(process.env['DATABASE_URL'] ?? '');
-const PROCESSES = (process.env['BENCH_PROCESSES'] ?? `1,${availableParallelism()}`)
+interface Run {
+  processes: number;
+  connections: number;
+}
+const RUNS: Run[] = (process.env['BENCH_RUNS'] ?? `1x50,1x16,${availableParallelism()}x50`)
   .split(',')
-  .map(Number)
-  .filter((n, i, all) => n > 0 && all.indexOf(n) === i);
+  .map((r) => r.split('x').map(Number) as [number, number])
+  .map(([processes, connections]) => ({ processes, connections }))
+  .filter(
+    (r, i, all) =>
+      (onServer || r.processes === 1) &&
+      all.findIndex((o) => o.processes === r.processes && o.connections === r.connections) === i,
+  );
 const work = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
 const run = promisify(execFile);
 
@@ -59,8 +69,8 @@ function toMs(text: string): number {
 }
 
 // Asynchronous: on PGlite the server under test runs in this very process and must keep answering.
-async function wrk(url: string, script?: string, seconds = SECONDS): Promise<WrkResult> {
-  const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...(script ? ['-s', script] : []), url];
+async function wrk(url: string, script?: string, seconds = SECONDS, connections = CONNECTIONS): Promise<WrkResult> {
+  const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...(script ? ['-s', script] : []), url];
   const { stdout: out } = await run('wrk', args, { encoding: 'utf8' });
   const line = (re: RegExp) => re.exec(out)?.[1] ?? '';
   return {
@@ -91,9 +101,9 @@ function cpuByCommand(): Map<string, number> {
 }
 
 /** Runs wrk and reports, beside its figures, the CPU milliseconds per request of the app and of PostgreSQL. */
-async function wrkWithCpu(url: string, script: string) {
+async function wrkWithCpu(url: string, script: string, connections: number) {
   const before = cpuByCommand();
-  const result = await wrk(url, script);
+  const result = await wrk(url, script, SECONDS, connections);
   const after = cpuByCommand();
   const used = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
   const requests = result.perSecond * SECONDS;
@@ -129,15 +139,23 @@ async function pgbenchInserts(): Promise<number> {
   return Math.round(Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? NaN));
 }
 
-/** Ceiling 2: a bare Fastify route, one process, under the same wrk settings. */
+/** Ceiling 2: a bare Fastify route, one process of its own (bench/bare-route.ts), under the same wrk settings. */
 async function bareRoute(): Promise<WrkResult> {
-  const app = Fastify();
-  app.get('/', async () => ({ ok: true }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  const result = await wrk(`http://127.0.0.1:${port}/`);
-  await app.close();
-  return result;
+  const child = spawn(process.execPath, [new URL('./bare-route.ts', import.meta.url).pathname], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const m = /listening (\d+)/.exec(chunk.toString());
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', () => reject(new Error('bare route process exited')));
+  });
+  try {
+    return await wrk(`http://127.0.0.1:${port}/`);
+  } finally {
+    await stop([child]);
+  }
 }
 
 /** Starts `node server/main.ts <mode>` on the benchmark's database; resolves once it is ready. */
@@ -288,40 +306,56 @@ interface CpuPerRequest {
 
 interface Measured {
   processes: number;
+  connections: number;
   submissions: WrkResult & { dossiersWritten: number; ofPgbench: number; cpuMsPerRequest: CpuPerRequest };
   tracking: WrkResult & { ofBareRoute: number; cpuMsPerRequest: CpuPerRequest };
   auditRowsUnsealedAfter5s: number;
 }
 
-async function measure(base: string, processes: number, round: number): Promise<Measured> {
+async function measure(base: string, { processes, connections }: Run, round: number): Promise<Measured> {
   if (t.database.kind === 'postgres') await t.database.exec('CHECKPOINT');
   await wrk(`${base}/api/track/x`, trackScript, 2); // warm-up: connections, prepared statements, JIT
   const before = await countDossiers();
-  const submit = await wrkWithCpu(`${base}/api/dossiers`, submitScript(`${process.pid}-${round}-${processes}`));
+  const submit = await wrkWithCpu(
+    `${base}/api/dossiers`,
+    submitScript(`${process.pid}-${round}-${processes}-${connections}`),
+    connections,
+  );
   const written = (await countDossiers()) - before;
-  const track = await wrkWithCpu(`${base}/api/track/x`, trackScript);
+  const track = await wrkWithCpu(`${base}/api/track/x`, trackScript, connections);
   await new Promise((r) => setTimeout(r, 5000)); // the sealer runs every 5 s
   return {
     processes,
+    connections,
     submissions: { ...submit, dossiersWritten: written, ofPgbench: 0 },
     tracking: { ...track, ofBareRoute: 0 },
     auditRowsUnsealedAfter5s: await pendingSeals(),
   };
 }
 
-/** One round: the two ceilings, then the app with each number of HTTP processes, ratios to this round's ceilings. */
-async function runRound(round: number, serve: (processes: number) => Promise<{ base: string; stop(): Promise<void> }>) {
+/**
+ * One round: the two ceilings on a quiet machine (no worker running, a checkpoint first), then the app with each
+ * number of HTTP processes, and the ratios to this round's own ceilings.
+ */
+async function runRound(
+  round: number,
+  serve: (processes: number) => Promise<{ base: string; stop(): Promise<void> }>,
+  worker: { start(): Promise<void>; stop(): Promise<void> },
+) {
+  if (t.database.kind === 'postgres') await t.database.exec('CHECKPOINT');
   const pgbench = await pgbenchInserts();
   const bare = await bareRoute();
+  await worker.start();
   const measured: Measured[] = [];
-  for (const n of onServer ? PROCESSES : [1]) {
-    const server = await serve(n);
-    const m = await measure(server.base, n, round);
+  for (const run of RUNS) {
+    const server = await serve(run.processes);
+    const m = await measure(server.base, run, round);
     await server.stop();
     m.submissions.ofPgbench = +(m.submissions.perSecond / pgbench).toFixed(3);
     m.tracking.ofBareRoute = +(m.tracking.perSecond / bare.perSecond).toFixed(3);
     measured.push(m);
   }
+  await worker.stop();
   return { round, pgbench, bare, measured };
 }
 
@@ -340,7 +374,13 @@ if (onServer) {
     RATE_LIMIT_LOOKUP_MAX: '1000000000',
     WEB_DIST_DIR: './no-web-in-bench',
   };
-  const worker = await startProcess('worker', env);
+  let worker: ChildProcess | undefined;
+  const workerControl = {
+    start: async () => void (worker = await startProcess('worker', env)),
+    stop: async () => {
+      if (worker) await stop([worker]);
+    },
+  };
   const port = String(30000 + (process.pid % 20000));
   const serve = async (n: number) => {
     const http: ChildProcess[] = [];
@@ -356,14 +396,17 @@ if (onServer) {
       );
     return { base: `http://127.0.0.1:${port}`, stop: () => stop(http) };
   };
-  for (let r = 1; r <= ROUNDS; r++) rounds.push(await runRound(r, serve));
-  await stop([worker]);
+  for (let r = 1; r <= ROUNDS; r++) rounds.push(await runRound(r, serve, workerControl));
 } else {
-  const worker = startWorker(t.ctx);
+  let worker: ReturnType<typeof startWorker> | undefined;
+  const workerControl = {
+    start: async () => void (worker = startWorker(t.ctx)),
+    stop: async () => worker?.stop(),
+  };
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  for (let r = 1; r <= ROUNDS; r++) rounds.push(await runRound(r, async () => ({ base, stop: async () => {} })));
-  await worker.stop();
+  for (let r = 1; r <= ROUNDS; r++)
+    rounds.push(await runRound(r, async () => ({ base, stop: async () => {} }), workerControl));
 }
 
 const median = (xs: number[]) => {
@@ -371,11 +414,12 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : +((s[m - 1]! + s[m]!) / 2).toFixed(3);
 };
-const summary = (onServer ? PROCESSES : [1]).map((n) => {
-  const of = rounds.map((r) => r.measured.find((m) => m.processes === n)!);
+const summary = RUNS.map(({ processes, connections }) => {
+  const of = rounds.map((r) => r.measured.find((m) => m.processes === processes && m.connections === connections)!);
   const med = (f: (m: Measured) => number) => median(of.map(f));
   return {
-    processes: n,
+    processes,
+    connections,
     submissionsPerSecond: med((m) => m.submissions.perSecond),
     submissionsP50ms: med((m) => m.submissions.p50ms),
     submissionsP99ms: med((m) => m.submissions.p99ms),
@@ -403,7 +447,6 @@ console.log(
   JSON.stringify({
     database: t.database.kind,
     seconds: SECONDS,
-    connections: CONNECTIONS,
     rounds,
     medians: { pgbenchInsertsPerSecond: pgbenchMedian, bareRoutePerSecond: bareMedian, results: summary },
     loadAverage: (await run('cat', ['/proc/loadavg'], { encoding: 'utf8' })).stdout.trim(),
@@ -414,7 +457,7 @@ console.log(
 );
 for (const r of summary)
   console.log(
-    `| ${t.database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${r.processes} | ${CONNECTIONS} | ${r.submissionsPerSecond} (${r.submissionsP50ms} / ${r.submissionsP99ms}) | ${r.submissionCpuMs.node} + ${r.submissionCpuMs.postgres} | ${pgbenchMedian} | ${r.submissionsOfPgbench} | ${r.trackingPerSecond} (${r.trackingP50ms} / ${r.trackingP99ms}) | ${r.trackingCpuMs.node} + ${r.trackingCpuMs.postgres} | ${bareMedian} | ${r.trackingOfBareRoute} |`,
+    `| ${t.database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${r.processes} | ${r.connections} | ${r.submissionsPerSecond} (${r.submissionsP50ms} / ${r.submissionsP99ms}) | ${r.submissionCpuMs.node} + ${r.submissionCpuMs.postgres} | ${pgbenchMedian} | ${r.submissionsOfPgbench} | ${r.trackingPerSecond} (${r.trackingP50ms} / ${r.trackingP99ms}) | ${r.trackingCpuMs.node} + ${r.trackingCpuMs.postgres} | ${bareMedian} | ${r.trackingOfBareRoute} |`,
   );
 await t.close();
 rmSync(work, { recursive: true, force: true });

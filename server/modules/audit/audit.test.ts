@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { createCitizen, createOfficer, loginAs } from '../../../test/helpers/auth.ts';
 import { canonicalJson } from './canonical.ts';
+import { runDueJobs } from '../../jobs/worker.ts';
+import { auditSeal } from './jobs.ts';
 import { recordAudit, sealAuditLog, verifyAuditChain } from './service.ts';
 
 let t: TestApp;
@@ -163,6 +165,33 @@ describe('hash chain', () => {
         brokenSeq: gone!.seq,
         reason: expect.stringMatching(/deleted/),
       });
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('the audit.seal job', () => {
+  it('seals everything appended since, in several short transactions, when the worker runs it', async () => {
+    const other = await createTestApp();
+    try {
+      const entries = Array.from({ length: 1234 }, (_, i) => ({
+        occurred_at: other.ctx.clock.now(),
+        action: 'dossier.read',
+        record_type: 'dossier',
+        record_id: `J-${i}`,
+      }));
+      for (let i = 0; i < entries.length; i += 500)
+        await other.ctx.db
+          .insertInto('audit_log')
+          .values(entries.slice(i, i + 500))
+          .execute();
+      expect(await verifyAuditChain(other.ctx.db)).toMatchObject({ ok: true, pending: 1234 });
+      const counts = await runDueJobs(other.ctx, { jobs: [], recurring: [auditSeal] });
+      expect(counts.done).toBe(1);
+      const check = await verifyAuditChain(other.ctx.db);
+      expect(check).toMatchObject({ ok: true, pending: 0 });
+      expect(check.rows).toBeGreaterThanOrEqual(1234);
     } finally {
       await other.close();
     }
