@@ -10,6 +10,13 @@ import type { UploadedFile } from './uploads.ts';
  * Runs a unit of work that references freshly uploaded files. The files are promoted to their content
  * address inside the transaction; if the transaction then fails, every blob this request created and
  * no committed row references is removed again, and anything still staged is discarded.
+ *
+ * Two requests may upload the same bytes at once: one creates the blob, the other finds it there. If the
+ * creator then fails, its clean-up must not remove a blob the other is about to commit. So a request
+ * promotes only under a shared lock on each content address, held to its commit, and the clean-up removes
+ * a blob only under the exclusive lock, after checking that no committed row refers to it: the clean-up
+ * waits for the other request's commit (and then sees its reference), or the other request waits for the
+ * removal (and then creates the blob anew).
  */
 export async function withStagedFiles<T>(
   db: Database,
@@ -18,19 +25,31 @@ export async function withStagedFiles<T>(
   work: (trx: Database, promote: () => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const created: string[] = [];
-  const promote = async () => {
+  const promoteIn = (trx: Database) => async () => {
+    await repo.lockBlobsShared(
+      trx,
+      uploads.map((u) => u.staged.sha256),
+    );
     for (const u of uploads) if (await storage.promote(u.staged)) created.push(u.staged.sha256);
   };
   try {
     // Inside a caller's transaction (e.g. a payment credit moving the dossier 6 → 4), join it.
-    if (db.isTransaction) return await work(db, promote);
-    return await db.transaction().execute((trx) => work(trx, promote));
+    if (db.isTransaction) return await work(db, promoteIn(db));
+    return await db.transaction().execute((trx) => work(trx, promoteIn(trx)));
   } catch (error) {
-    for (const sha of created) if (!(await repo.isShaReferenced(db, sha))) await storage.remove(sha);
+    for (const sha of created) await removeIfUnreferenced(db, storage, sha);
     throw error;
   } finally {
     await Promise.all(uploads.map((u) => storage.discard(u.staged)));
   }
+}
+
+/** One blob at a time, each in its own short transaction: a clean-up never holds one lock while waiting on another. */
+async function removeIfUnreferenced(db: Database, storage: BlobStorage, sha256: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await repo.lockBlobExclusive(trx, sha256);
+    if (!(await repo.isShaReferenced(trx, sha256))) await storage.remove(sha256);
+  });
 }
 
 export function fileRows(

@@ -104,7 +104,7 @@ export async function commitAction(ctx: AppContext, c: Commit): Promise<repo.Dos
     });
     if (c.after) await c.after(trx, next);
     await promote();
-    // Last: the audit chain's lock is held until commit, so the locked section stays short.
+    // The audit row is a plain insert (sealed into its chain later, ADR 0016), committed with the change.
     await recordAudit(trx, {
       at: now,
       actor: c.actor ? { id: c.actor.id, kind: c.actor.kind } : null,

@@ -158,6 +158,23 @@ export function findSignatureByCode(
     .executeTakeFirst();
 }
 
+/** Advisory-lock class of content addresses (the second key is the hash of the SHA-256; collisions only wait). */
+const BLOB_LOCK_CLASS = 727_060;
+
+/** Shared locks on content addresses, to the end of the transaction; taken in one order, so never crosswise. */
+export async function lockBlobsShared(trx: Database, sha256s: readonly string[]): Promise<void> {
+  const shas = [...new Set(sha256s)].sort();
+  if (shas.length === 0) return;
+  await sql`SELECT pg_advisory_xact_lock_shared(${BLOB_LOCK_CLASS}::int4, hashtext(s)) FROM unnest(${shas}::text[]) AS s ORDER BY s`.execute(
+    trx,
+  );
+}
+
+/** The exclusive lock on one content address, to the end of the transaction: waits for every sharer's commit. */
+export async function lockBlobExclusive(trx: Database, sha256: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${BLOB_LOCK_CLASS}::int4, hashtext(${sha256}))`.execute(trx);
+}
+
 export async function isShaReferenced(db: Database, sha256: string): Promise<boolean> {
   const row = await db
     .selectFrom('dossier_files')
