@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { activeUnitDate } from '../units/service.ts';
+import { activeUnitDate } from '../../lib/unit-set.ts';
 import { disabledAccount } from './authenticate.ts';
 import { issueCode } from './codes.ts';
 import { assertNotLocked, clearFailures, recordFailure } from './lockout.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { SeedReport } from '../../db/demo-seed.ts';
-import { activeUnitDate } from '../units/service.ts';
+import { activeUnitDate } from '../../lib/unit-set.ts';
 import { hashPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import type { AccountKind, OfficerRole } from './tables.ts';
