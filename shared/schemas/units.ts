@@ -36,8 +36,73 @@ export const Agency = z.object({
   /** The unit row (codes are reused across unit sets: key on this, never on unitCode alone). */
   unitId: z.number().int().nullable(),
   parentId: z.string().nullable(),
+  /** Where to go and whom to call (the one-stop desk's, for a desk); kept by administrators. */
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  openingHours: z.string().nullable(),
+  /** Bumped by every edit; an edit names the version it was based on. */
+  version: z.number().int(),
 });
 export type Agency = z.infer<typeof Agency>;
+
+// Blank means "none": an administrator clears a detail by emptying its field.
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what.split(' | ')[0]} tối đa ${max} ký tự | ${what.split(' | ')[1]} has at most ${max} characters`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+/** An administrator's edit of an agency: the fields given change, the others stay. */
+export const AgencyUpdate = z
+  .object({
+    version: z.number().int().min(1).describe('The version the edit is based on (409 CONFLICT when stale)'),
+    name: z
+      .string()
+      .trim()
+      .min(3, 'Tên cơ quan cần ít nhất 3 ký tự | The name needs at least 3 characters')
+      .max(200, 'Tên cơ quan tối đa 200 ký tự | The name has at most 200 characters')
+      .optional(),
+    shortName: z
+      .string()
+      .trim()
+      .min(2, 'Tên viết tắt cần ít nhất 2 ký tự | The short name needs at least 2 characters')
+      .max(100, 'Tên viết tắt tối đa 100 ký tự | The short name has at most 100 characters')
+      .optional(),
+    address: optionalText(300, 'Địa chỉ | The address'),
+    phone: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? null : v))
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^\+?[0-9](?:[0-9 .()-]{1,18}[0-9])?$/,
+            'Số điện thoại chỉ gồm chữ số, khoảng trắng, dấu chấm, gạch ngang (3–20 ký tự) | A phone number has digits, spaces, dots and dashes only (3 to 20 characters)',
+          )
+          .nullable(),
+      )
+      .nullable()
+      .optional(),
+    email: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? null : v))
+      .pipe(z.email('Địa chỉ e-mail không hợp lệ | not a valid e-mail address').max(254).nullable())
+      .nullable()
+      .optional(),
+    openingHours: optionalText(300, 'Giờ làm việc | The opening hours'),
+  })
+  .refine((u) => Object.keys(u).some((k) => k !== 'version'), {
+    message: 'Cần ít nhất một thông tin để sửa | Give at least one detail to change',
+    path: ['name'],
+  });
+export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
+export type AgencyUpdateInput = z.input<typeof AgencyUpdate>;
 
 export const AgencyList = z.object({ total: z.number().int(), items: z.array(Agency) });
 export type AgencyList = z.infer<typeof AgencyList>;

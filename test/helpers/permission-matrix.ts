@@ -103,4 +103,23 @@ export const recordFixtures: RecordFixture[] = [
       return { url: `/api/officers/${officer.id}/roles/${role.id}` };
     },
   },
+  {
+    // units: updating the contact details of the People's Committee of the place, on its current version.
+    method: 'PATCH',
+    url: '/api/agencies/:id',
+    build: async (ctx, place) => {
+      const agency = await ctx.db
+        .selectFrom('agencies')
+        .innerJoin('units', 'units.id', 'agencies.unit_id')
+        .select(['agencies.id', 'agencies.version'])
+        .where('units.code', '=', place.unitCode)
+        .where('agencies.kind', 'like', '%peoples-committee')
+        .orderBy('units.valid_from', 'desc')
+        .executeTakeFirstOrThrow();
+      return {
+        url: `/api/agencies/${agency.id}`,
+        payload: { version: agency.version, openingHours: `Thứ Hai – Thứ Sáu, ${randomInt(7, 9)}:00–17:00` },
+      };
+    },
+  },
 ];

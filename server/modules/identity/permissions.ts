@@ -88,6 +88,11 @@ export const PERMISSIONS = {
   },
   'catalogue.manage': { description: 'Edit procedures and their versions', grants: officersSubtree('city_admin') },
   'calendar.manage': { description: 'Edit the holiday table', grants: officersSubtree('city_admin') },
+  // An agency's names and contact details are kept by the administrators of its units.
+  'units.agencies.manage': {
+    description: 'Rename an agency and keep its contact details (address, phone, e-mail, opening hours)',
+    grants: officersSubtree('unit_admin', 'city_admin'),
+  },
   'reports.read': {
     description: 'Read timeliness reports and statistics',
     grants: officersSubtree('leader', 'unit_admin', 'city_admin', 'inspector'),

@@ -99,3 +99,19 @@ export async function findAgencyById(db: Database, id: string): Promise<AgencyRo
     .select('units.code as unit_code')
     .executeTakeFirst();
 }
+
+/** Compare-and-set on the version: undefined when the agency moved on (or does not exist). */
+export async function updateAgency(
+  db: Database,
+  id: string,
+  version: number,
+  changes: Partial<Pick<AgenciesTable, 'name' | 'short_name' | 'address' | 'phone' | 'email' | 'opening_hours'>>,
+): Promise<{ version: number } | undefined> {
+  return db
+    .updateTable('agencies')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+}

@@ -6,12 +6,15 @@ import {
   AgencyList,
   AgencyListQuery,
   AgencyParams,
+  AgencyUpdate,
   Unit,
   UnitList,
   UnitListQuery,
   UnitParams,
   UnitQuery,
 } from './schemas.ts';
+import { requestOrigin } from '../audit/service.ts';
+import { updateAgency } from './agency-admin.ts';
 import { getAgency, getUnit, listAgencies, listUnits } from './service.ts';
 
 export async function unitsRoutes(app: FastifyInstance, { ctx }: ModuleOptions): Promise<void> {
@@ -60,5 +63,17 @@ export async function unitsRoutes(app: FastifyInstance, { ctx }: ModuleOptions):
       response: { 200: Agency },
     },
     handler: (request) => getAgency(ctx, request.params.id),
+  });
+
+  r.patch('/api/agencies/:id', {
+    config: { permission: 'units.agencies.manage' },
+    schema: {
+      tags: ['units'],
+      summary: 'Rename an agency of one’s units or update its contact details (on the version read; audited)',
+      params: AgencyParams,
+      body: AgencyUpdate,
+      response: { 200: Agency },
+    },
+    handler: (request) => updateAgency(ctx, request.actor, request.params.id, request.body, requestOrigin(request)),
   });
 }

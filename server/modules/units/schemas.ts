@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgencyLevel, UnitLevel } from '../../../shared/schemas/units.ts';
 
-export { Agency, AgencyList, Unit, UnitList } from '../../../shared/schemas/units.ts';
+export { Agency, AgencyList, AgencyUpdate, Unit, UnitList } from '../../../shared/schemas/units.ts';
 
 const SearchText = z
   .string()

@@ -1,18 +1,12 @@
 import type { Agency, AgencyList, Unit, UnitList } from '../../../shared/schemas/units.ts';
-import type { UnitSet } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { sharedCache } from '../../lib/shared-cache.ts';
+import { activeUnitDate } from '../../lib/unit-set.ts';
 import { notFound } from '../../http/errors.ts';
 import * as repo from './repository.ts';
 import type { AgencyListQuery, UnitListQuery } from './schemas.ts';
 
-// The day each reference set describes: 17/11/2018, when Hanoi's shared one-stop system went live (the
-// article), and 01/07/2025, when the two-tier reform took effect (Resolution 1656/NQ-UBTVQH15).
-const SET_DATES: Record<UnitSet, string> = { '2018': '2018-11-17', '2025': '2025-07-01' };
-
-export function activeUnitDate(ctx: Pick<AppContext, 'config'>): string {
-  return SET_DATES[ctx.config.UNIT_SET];
-}
+export { activeUnitDate };
 
 export async function listUnits(ctx: AppContext, query: UnitListQuery): Promise<UnitList> {
   const { total, rows } = await repo.findUnits(ctx.db, {
@@ -57,9 +51,10 @@ export async function getAgency(ctx: AppContext, id: string): Promise<Agency> {
   return agency;
 }
 
-// Read by every submission, action and routing walk. Agencies change only with the reference data (a
-// migration); whatever edits them later announces the change: announceChange(trx, 'agency', id).
-const agencies = sharedCache<Agency>('agency');
+// Read by every submission, action and routing walk. Agencies change with the reference data (a migration)
+// and by an administrator's edit (agency-admin.ts), which announces it: announceChanges(trx, AGENCY_CACHE, [id]).
+export const AGENCY_CACHE = 'agency';
+const agencies = sharedCache<Agency>(AGENCY_CACHE);
 
 function toUnit(row: repo.UnitRow): Unit {
   return {
@@ -77,7 +72,7 @@ function toUnit(row: repo.UnitRow): Unit {
   };
 }
 
-function toAgency(row: repo.AgencyRow): Agency {
+export function toAgency(row: repo.AgencyRow): Agency {
   return {
     id: row.id,
     key: row.key,
@@ -89,5 +84,10 @@ function toAgency(row: repo.AgencyRow): Agency {
     unitCode: row.unit_code,
     unitId: row.unit_id,
     parentId: row.parent_id,
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    openingHours: row.opening_hours,
+    version: row.version,
   };
 }

@@ -35,6 +35,12 @@ export interface AgenciesTable {
   valid_from: string;
   valid_to: string | null;
   search_text: Generated<string>;
+  /** Contact details of the agency (its one-stop desk's, for a desk), kept by administrators (0094). */
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  opening_hours: string | null;
+  version: Generated<number>;
 }
 
 export interface ReferenceLoadsTable {
