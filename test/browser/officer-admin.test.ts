@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficer } from '../helpers/auth.ts';
-import { createPublishedProcedure } from '../helpers/catalogue.ts';
+import { agencyIdByKey, createPublishedProcedure } from '../helpers/catalogue.ts';
+import { act, createCitizen, createCommune, loginAs, multipart, PDF, submitOnline } from '../helpers/dossiers.ts';
 import { logIn, PASSWORD, screenshots } from './officer-support.ts';
 import { expectNoSeriousA11yViolations, startHarness, type BrowserHarness } from './harness.ts';
 
@@ -268,5 +269,86 @@ describe('administration', () => {
       .execute();
     expect(roles.map((r) => r.role)).toEqual(['receptionist']);
     await page.close();
+  });
+
+  it('publishes a desk’s address and telephone, checked as typed, and the applicant sees them where to collect', async () => {
+    const admin = await createOfficer(h.ctx, { role: 'unit_admin', unitCode: '001', password: PASSWORD });
+    const page = await h.newPage({ mobile: false });
+    await logIn(page, admin);
+    await page.goto('/can-bo/quan-tri');
+    await page.getByRole('link', { name: 'Đơn vị hành chính, cơ quan' }).click();
+    await page.getByRole('button', { name: 'Phường Phúc Xá' }).click();
+    const desk = 'Bộ phận Tiếp nhận và Trả kết quả - UBND phường Phúc Xá';
+    await page.getByRole('button', { name: `Sửa thông tin: ${desk}` }).click();
+
+    // Checked with the API's own schema while typing: the words appear beside the field before saving.
+    await page.getByLabel('Điện thoại').fill('gọi tôi');
+    await expect.poll(() => page.locator('#f-phone-error').textContent()).toContain('Số điện thoại');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByLabel('Điện thoại').fill('024 3823 4567');
+    await expect.poll(() => page.locator('#f-phone-error').count()).toBe(0);
+    await page.getByLabel('Địa chỉ').fill('Số 2 Phó Đức Chính, phường Phúc Xá');
+    await page.getByLabel('Giờ làm việc').fill('Thứ Hai – Thứ Sáu 8:00–17:00; sáng thứ Bảy 8:00–12:00');
+    await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu' }).textContent(), { timeout: 10_000 })
+      .toContain(desk);
+    const item = page.locator('li', { hasText: desk }).last();
+    await expect.poll(() => item.textContent()).toContain('Số 2 Phó Đức Chính');
+    await screenshots(page, 'agency-details');
+
+    const audit = await h.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('record_id', '=', await agencyIdByKey(h.ctx, 'hn.c00001.mot-cua'))
+      .execute();
+    expect(audit).toEqual([{ action: 'agency.update', actor_id: admin.id }]);
+    await page.close();
+
+    // The applicant of a dossier received at Phúc Xá, to be collected at the counter, reads them.
+    const procedure = await createPublishedProcedure(h.ctx);
+    const citizen = await createCitizen(h.ctx, { password: 'nhan ket qua 2026' });
+    const commune = await createCommune(h.ctx, '00001');
+    const [clerk, specialist, leader] = await Promise.all([
+      loginAs(h.ctx, commune.receptionist),
+      loginAs(h.ctx, commune.specialist),
+      loginAs(h.ctx, commune.leader),
+    ]);
+    let d = await submitOnline(h.app, await loginAs(h.ctx, citizen), procedure.code, commune.agencyId);
+    for (const [who, action] of [
+      [clerk, 'accept'],
+      [clerk, 'assign'],
+      [clerk, 'complete_step'],
+      [specialist, 'assign'],
+      [specialist, 'complete_step'],
+      [leader, 'approve'],
+    ] as const) {
+      expect((await act(h.app, who, d, action)).statusCode).toBe(200);
+      d = (await h.app.inject({ url: `/api/dossiers/${d.id}`, headers: clerk })).json();
+    }
+    const body = multipart({ version: d.version, note: 'Kết quả chờ trả tại một cửa' }, [
+      { field: 'result', fileName: 'ket-qua.pdf', content: PDF },
+    ]);
+    const processed = await h.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${d.id}/actions/mark_processed`,
+      headers: { ...clerk, ...body.headers },
+      payload: body.payload,
+    });
+    expect(processed.statusCode, processed.body).toBe(200);
+    const dossier = processed.json();
+    const own = await h.newPage();
+    await own.goto('/dang-nhap');
+    await own.getByLabel('Số điện thoại hoặc e-mail').fill(citizen.phone);
+    await own.getByLabel('Mật khẩu').fill('nhan ket qua 2026');
+    await own.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await expect.poll(() => own.locator('h1').textContent(), { timeout: 20_000 }).toBe('Tài khoản của tôi');
+    await own.goto(`/ho-so/${dossier.id}`);
+    const result = own.locator('section', { has: own.getByRole('heading', { name: 'Kết quả giải quyết' }) });
+    await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('Số 2 Phó Đức Chính');
+    expect(await result.getByRole('link', { name: '024 3823 4567' }).getAttribute('href')).toBe('tel:02438234567');
+    expect(await result.textContent()).toContain('sáng thứ Bảy');
+    await expectNoSeriousA11yViolations(own);
+    await own.close();
   });
 });

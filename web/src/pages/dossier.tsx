@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import type { Agency, AgencyList } from '../../../shared/schemas/units.ts';
 import { ApiError, useApi, type ApiErrorBody } from '../api.ts';
 import { csrfToken, fieldErrors } from '../api-send.ts';
 import { Countdown } from '../components/countdown.tsx';
@@ -257,13 +258,21 @@ function actionLabel(t: (key: MessageKey) => string, action: string): string {
   return ACTION_KEYS.has(action) ? t(`action.${action}` as MessageKey) : action;
 }
 
+const CONTACT = ['address', 'openingHours', 'phone', 'email'] as const;
+
 /** The result: the e-result to download, or where it is collected, or the address it is posted to. */
 function ResultSection({ dossier: d }: { dossier: DossierDetail }) {
   const { t } = useI18n();
   const results = d.files.filter((f) => f.kind === 'result');
-  const agency = useApi<{ name: string }>(
-    d.resultDelivery === 'counter' ? `/api/agencies/${encodeURIComponent(d.receivingAgencyId)}` : null,
-  );
+  const counter = d.resultDelivery === 'counter';
+  const id = encodeURIComponent(d.receivingAgencyId);
+  const agency = useApi<Agency>(counter ? `/api/agencies/${id}` : null);
+  // The desk under the receiving agency publishes where to go and when (kept by administrators).
+  const desks = useApi<AgencyList>(counter ? `/api/agencies?parent=${id}&kind=one-stop-desk&limit=1` : null);
+  const withDetails = (a: Agency | undefined) => (a && CONTACT.some((k) => a[k]) ? a : undefined);
+  const contact =
+    withDetails(desks.result.state === 'ready' ? desks.result.data.items[0] : undefined) ??
+    withDetails(agency.result.state === 'ready' ? agency.result.data : undefined);
   return (
     <section aria-labelledby="result-title" className="panel">
       <h2 id="result-title">{t('result.title')}</h2>
@@ -286,6 +295,22 @@ function ResultSection({ dossier: d }: { dossier: DossierDetail }) {
           {' — '}
           {t('result.bring')}
         </p>
+      )}
+      {counter && contact && (
+        <dl className="agency-details">
+          {CONTACT.filter((k) => contact[k]).map((k) => (
+            <div key={k}>
+              <dt>{t(`result.${k}`)}</dt>
+              <dd>
+                {k === 'phone' ? (
+                  <a href={`tel:${contact.phone!.replace(/[^0-9+]/g, '')}`}>{contact.phone}</a>
+                ) : (
+                  contact[k]
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
       )}
       {d.resultDelivery === 'post' && (
         <p>

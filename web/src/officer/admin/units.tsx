@@ -1,11 +1,16 @@
 import { useState } from 'react';
-import type { AgencyList, UnitList } from '../../../../shared/schemas/units.ts';
+import type { Agency, AgencyList, UnitList } from '../../../../shared/schemas/units.ts';
 import { useApi } from '../../api.ts';
 import { LoadError } from '../../components/layout.tsx';
 import { useOfficerI18n } from '../i18n.ts';
-import { OfficerShell } from '../shell.tsx';
+import { Done, OfficerShell } from '../shell.tsx';
+import { hasRole } from '../util.ts';
+import { AgencyEditor } from './agency-editor.tsx';
 
-/** Browse the unit tree (city → district → commune) and each unit's agencies, starting from one's own. */
+/**
+ * Browse the unit tree (city → district → commune) and each unit's agencies, starting from one's own; an
+ * administrator (units.agencies.manage) edits an agency's names and contact details in place.
+ */
 export function AdminUnitsPage() {
   const { t } = useOfficerI18n();
   return (
@@ -14,15 +19,22 @@ export function AdminUnitsPage() {
         const own = [
           ...new Map(account.roles.flatMap((r) => (r.unit ? [[r.unit.code, r.unit] as const] : []))).values(),
         ];
-        return <Browser start={own[0]?.code ?? '01'} />;
+        return (
+          <Browser
+            start={own[0] ?? { code: '01', name: 'Thành phố Hà Nội' }}
+            canEdit={hasRole(account, 'unit_admin', 'city_admin')}
+          />
+        );
       }}
     </OfficerShell>
   );
 }
 
-function Browser({ start }: { start: string }) {
+function Browser({ start, canEdit }: { start: { code: string; name: string }; canEdit: boolean }) {
   const { t } = useOfficerI18n();
-  const [trail, setTrail] = useState<Array<{ code: string; name: string }>>([{ code: start, name: start }]);
+  const [editing, setEditing] = useState<string | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
+  const [trail, setTrail] = useState<Array<{ code: string; name: string }>>([start]);
   const current = trail[trail.length - 1]!;
   const children = useApi<UnitList>(`/api/units?parent=${current.code}&limit=300`);
   const agencies = useApi<AgencyList>(`/api/agencies?unit=${current.code}&limit=300`);
@@ -70,15 +82,44 @@ function Browser({ start }: { start: string }) {
         <section aria-labelledby="units-agencies">
           <h2 id="units-agencies">{t('officer.units.agencies')}</h2>
           {agencies.result.state === 'error' && <LoadError onRetry={agencies.reload} />}
+          {saved && <Done>{saved}</Done>}
           {agencies.result.state === 'ready' && (
             <ul className="plain-list">
-              {agencies.result.data.items.map((a) => (
-                <li key={a.id}>
-                  {a.name}
-                  <br />
-                  <code>{a.id}</code>
-                </li>
-              ))}
+              {agencies.result.data.items.map((a) =>
+                editing === a.id ? (
+                  <li key={a.id}>
+                    <h3>{a.name}</h3>
+                    <AgencyEditor
+                      agency={a}
+                      onCancel={() => setEditing(undefined)}
+                      onSaved={(after) => {
+                        setEditing(undefined);
+                        setSaved(`${after.name}: ${t('officer.agency.saved')}`);
+                        agencies.reload();
+                      }}
+                    />
+                  </li>
+                ) : (
+                  <li key={a.id}>
+                    <AgencyCard agency={a} />
+                    {canEdit && (
+                      <div>
+                        <button
+                          type="button"
+                          className="link-inline"
+                          aria-label={`${t('officer.agency.edit')}: ${a.name}`}
+                          onClick={() => {
+                            setSaved(undefined);
+                            setEditing(a.id);
+                          }}
+                        >
+                          {t('officer.agency.edit')}
+                        </button>
+                      </div>
+                    )}
+                  </li>
+                ),
+              )}
             </ul>
           )}
         </section>
@@ -86,3 +127,31 @@ function Browser({ start }: { start: string }) {
     </>
   );
 }
+
+/** An agency with the contact details citizens see. */
+function AgencyCard({ agency }: { agency: Agency }) {
+  const { t } = useOfficerI18n();
+  const details = (['address', 'phone', 'email', 'openingHours'] as const).filter((k) => agency[k]);
+  return (
+    <>
+      {agency.name}
+      <br />
+      <code>{agency.id}</code>
+      {details.length > 0 ? (
+        <dl className="agency-details">
+          {details.map((k) => (
+            <div key={k}>
+              <dt>{t(`officer.agency.${k}`)}</dt>
+              <dd>{agency[k]}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        canShowNone(agency) && <p className="hint">{t('officer.agency.noDetails')}</p>
+      )}
+    </>
+  );
+}
+
+/** Citizens go to one-stop desks: a desk without an address is worth pointing out. */
+const canShowNone = (agency: Agency) => agency.kind === 'one-stop-desk';
