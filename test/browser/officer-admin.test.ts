@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficer } from '../helpers/auth.ts';
 import { agencyIdByKey, createPublishedProcedure } from '../helpers/catalogue.ts';
-import { act, createCitizen, createCommune, loginAs, multipart, PDF, submitOnline } from '../helpers/dossiers.ts';
+import { createCitizen, createCommune, loginAs, processToResult, submitOnline } from '../helpers/dossiers.ts';
 import { logIn, PASSWORD, screenshots } from './officer-support.ts';
 import { expectNoSeriousA11yViolations, startHarness, type BrowserHarness } from './harness.ts';
 
@@ -314,29 +314,8 @@ describe('administration', () => {
       loginAs(h.ctx, commune.specialist),
       loginAs(h.ctx, commune.leader),
     ]);
-    let d = await submitOnline(h.app, await loginAs(h.ctx, citizen), procedure.code, commune.agencyId);
-    for (const [who, action] of [
-      [clerk, 'accept'],
-      [clerk, 'assign'],
-      [clerk, 'complete_step'],
-      [specialist, 'assign'],
-      [specialist, 'complete_step'],
-      [leader, 'approve'],
-    ] as const) {
-      expect((await act(h.app, who, d, action)).statusCode).toBe(200);
-      d = (await h.app.inject({ url: `/api/dossiers/${d.id}`, headers: clerk })).json();
-    }
-    const body = multipart({ version: d.version, note: 'Kết quả chờ trả tại một cửa' }, [
-      { field: 'result', fileName: 'ket-qua.pdf', content: PDF },
-    ]);
-    const processed = await h.app.inject({
-      method: 'POST',
-      url: `/api/dossiers/${d.id}/actions/mark_processed`,
-      headers: { ...clerk, ...body.headers },
-      payload: body.payload,
-    });
-    expect(processed.statusCode, processed.body).toBe(200);
-    const dossier = processed.json();
+    const submitted = await submitOnline(h.app, await loginAs(h.ctx, citizen), procedure.code, commune.agencyId);
+    const dossier = await processToResult(h.app, { clerk, specialist, leader }, submitted);
     const own = await h.newPage();
     await own.goto('/dang-nhap');
     await own.getByLabel('Số điện thoại hoặc e-mail').fill(citizen.phone);

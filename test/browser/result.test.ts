@@ -6,8 +6,8 @@ import {
   createCommune,
   createProcedure,
   loginAs,
-  multipart,
   PDF,
+  processToResult,
   submitOnline,
 } from '../helpers/dossiers.ts';
 import { expectNoSeriousA11yViolations, startHarness, type BrowserHarness } from './harness.ts';
@@ -28,30 +28,9 @@ describe('getting the result', () => {
       loginAs(h.ctx, commune.specialist),
       loginAs(h.ctx, commune.leader),
     ]);
-    let d = await submitOnline(h.app, await loginAs(h.ctx, citizen), procedure.code, commune.agencyId);
-    const read = async () => (await h.app.inject({ url: `/api/dossiers/${d.id}`, headers: clerk })).json();
-    for (const [who, action] of [
-      [clerk, 'accept'],
-      [clerk, 'assign'],
-      [clerk, 'complete_step'],
-      [specialist, 'assign'],
-      [specialist, 'complete_step'],
-      [leader, 'approve'],
-    ] as const) {
-      expect((await act(h.app, who, d, action)).statusCode).toBe(200);
-      d = await read();
-    }
-    const body = multipart({ version: d.version, note: 'Đã ký' }, [
-      { field: 'result', fileName: 'ket-qua.pdf', content: PDF },
-    ]);
-    const processed = await h.app.inject({
-      method: 'POST',
-      url: `/api/dossiers/${d.id}/actions/mark_processed`,
-      headers: { ...clerk, ...body.headers },
-      payload: body.payload,
-    });
-    expect(processed.statusCode).toBe(200);
-    expect((await act(h.app, leader, processed.json(), 'sign_result')).statusCode).toBe(200);
+    const submitted = await submitOnline(h.app, await loginAs(h.ctx, citizen), procedure.code, commune.agencyId);
+    const d = await processToResult(h.app, { clerk, specialist, leader }, submitted);
+    expect((await act(h.app, leader, d, 'sign_result')).statusCode).toBe(200);
     await runDueJobs(h.ctx); // deliver the notifications the actions queued
 
     const page = await h.newPage();

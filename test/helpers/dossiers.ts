@@ -139,3 +139,39 @@ export async function act(
     payload: { version: dossier.version, ...body },
   });
 }
+
+/**
+ * Takes a submitted dossier of a one-step commune procedure to "processed" (9) with a PDF result file, as the
+ * commune would by the API: accept, hand the step over, approve, mark processed. Returns the dossier.
+ */
+export async function processToResult(
+  app: FastifyInstance,
+  officers: { clerk: Record<string, string>; specialist: Record<string, string>; leader: Record<string, string> },
+  dossier: DossierView,
+): Promise<DossierView> {
+  const { clerk, specialist, leader } = officers;
+  let d = dossier;
+  for (const [who, action] of [
+    [clerk, 'accept'],
+    [clerk, 'assign'],
+    [clerk, 'complete_step'],
+    [specialist, 'assign'],
+    [specialist, 'complete_step'],
+    [leader, 'approve'],
+  ] as const) {
+    const res = await act(app, who, d, action);
+    if (res.statusCode !== 200) throw new Error(`${action} failed: ${res.statusCode} ${res.body}`);
+    d = res.json();
+  }
+  const body = multipart({ version: d.version, note: 'Đã có kết quả' }, [
+    { field: 'result', fileName: 'ket-qua.pdf', content: PDF },
+  ]);
+  const processed = await app.inject({
+    method: 'POST',
+    url: `/api/dossiers/${d.id}/actions/mark_processed`,
+    headers: { ...clerk, ...body.headers },
+    payload: body.payload,
+  });
+  if (processed.statusCode !== 200) throw new Error(`mark_processed failed: ${processed.statusCode} ${processed.body}`);
+  return processed.json();
+}
