@@ -49,7 +49,9 @@ describe('paying a level-4 fee', () => {
     });
     expect(notified.statusCode).toBe(200);
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Đã thanh toán');
-    expect(await page.getByRole('link', { name: 'Tải biên lai điện tử' }).count()).toBeGreaterThan(0);
+    // Once paid, the dossier moves on (6 → 4) and the page swaps the payment panel for the receipts list,
+    // which loads on its own: wait for the link rather than catch the swap half-way.
+    await expect.poll(() => page.getByRole('link', { name: 'Tải biên lai điện tử' }).count()).toBeGreaterThan(0);
     expect((await read()).status).toBe(4);
     await page.close();
   });
