@@ -46,13 +46,13 @@ export const Agency = z.object({
 });
 export type Agency = z.infer<typeof Agency>;
 
-// Blank means "none": an administrator clears a detail by emptying its field.
-const optionalText = (max: number, what: string) =>
+// Blank means "none": an administrator clears a detail by emptying its field; the rest is checked by `check`.
+const detail = (check: z.ZodType<string, string>) =>
   z
     .string()
     .trim()
-    .max(max, `${what.split(' | ')[0]} tối đa ${max} ký tự | ${what.split(' | ')[1]} has at most ${max} characters`)
     .transform((v) => (v === '' ? null : v))
+    .pipe(check.nullable())
     .nullable()
     .optional();
 
@@ -72,30 +72,19 @@ export const AgencyUpdate = z
       .min(2, 'Tên viết tắt cần ít nhất 2 ký tự | The short name needs at least 2 characters')
       .max(100, 'Tên viết tắt tối đa 100 ký tự | The short name has at most 100 characters')
       .optional(),
-    address: optionalText(300, 'Địa chỉ | The address'),
-    phone: z
-      .string()
-      .trim()
-      .transform((v) => (v === '' ? null : v))
-      .pipe(
-        z
-          .string()
-          .regex(
-            /^\+?[0-9](?:[0-9 .()-]{1,18}[0-9])?$/,
-            'Số điện thoại chỉ gồm chữ số, khoảng trắng, dấu chấm, gạch ngang (3–20 ký tự) | A phone number has digits, spaces, dots and dashes only (3 to 20 characters)',
-          )
-          .nullable(),
-      )
-      .nullable()
-      .optional(),
-    email: z
-      .string()
-      .trim()
-      .transform((v) => (v === '' ? null : v))
-      .pipe(z.email('Địa chỉ e-mail không hợp lệ | not a valid e-mail address').max(254).nullable())
-      .nullable()
-      .optional(),
-    openingHours: optionalText(300, 'Giờ làm việc | The opening hours'),
+    address: detail(z.string().max(300, 'Địa chỉ tối đa 300 ký tự | The address has at most 300 characters')),
+    phone: detail(
+      z
+        .string()
+        .regex(
+          /^\+?[0-9](?:[0-9 .()-]{1,18}[0-9])?$/,
+          'Số điện thoại chỉ gồm chữ số, khoảng trắng, dấu chấm, gạch ngang (3–20 ký tự) | A phone number has digits, spaces, dots and dashes only (3 to 20 characters)',
+        ),
+    ),
+    email: detail(z.email('Địa chỉ e-mail không hợp lệ | not a valid e-mail address').max(254)),
+    openingHours: detail(
+      z.string().max(300, 'Giờ làm việc tối đa 300 ký tự | The opening hours have at most 300 characters'),
+    ),
   })
   .refine((u) => Object.keys(u).some((k) => k !== 'version'), {
     message: 'Cần ít nhất một thông tin để sửa | Give at least one detail to change',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { AgencyUpdate, type Agency, type AgencyUpdateInput } from '../../../../shared/schemas/units.ts';
-import { ApiError } from '../../api.ts';
+import { ApiError, apiGet } from '../../api.ts';
 import { apiSend, fieldErrors } from '../../api-send.ts';
 import { ErrorSummary, TextInput } from '../../components/form.tsx';
 import { useOfficerI18n } from '../i18n.ts';
@@ -71,10 +71,11 @@ export function AgencyEditor(props: { agency: Agency; onSaved: (agency: Agency) 
       });
       props.onSaved(saved);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        const latest = await fetch(`/api/agencies/${encodeURIComponent(agency.id)}`).then(
-          (r) => r.json() as Promise<Agency>,
-        );
+      const latest =
+        error instanceof ApiError && error.status === 409
+          ? await apiGet<Agency>(`/api/agencies/${encodeURIComponent(agency.id)}`, lang).catch(() => undefined)
+          : undefined;
+      if (latest) {
         setAgency(latest);
         setForm(formOf(latest));
         setTouched(new Set());
